@@ -1,0 +1,48 @@
+#pragma once
+
+#include <smartsocket/error.h>
+#include <smartsocket/smartsocket_export.h>
+
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace SmartSocket {
+
+class Socket;
+
+/// The continuation a middleware calls: `next()` runs the next middleware (and finally the
+/// handler); `next(error)` stops the chain. Copyable; may be called later (asynchronous
+/// middleware), but only the first call counts.
+class SMARTSOCKET_EXPORT Next
+{
+public:
+    using Continuation = std::function<void(const Error *error)>;
+
+    Next() = default;
+    explicit Next(Continuation continuation);
+
+    void operator()() const;
+    void operator()(const Error &error) const;
+    void operator()(const QString &message) const { (*this)(Error(message)); }
+
+private:
+    struct State;
+    std::shared_ptr<State> d;
+};
+
+/// Connect-time middleware (socket.io's `io.use`): runs once per socket before it joins its
+/// namespace; `socket->handshake().auth()` holds the client's auth payload. `next(error)`
+/// refuses the connection with a CONNECT_ERROR `{message, data}`.
+using ConnectMiddleware = std::function<void(Socket *socket, const Next &next)>;
+
+/// Per-event middleware (the seed's `server.use((socket, event, data, next))`): runs for every
+/// incoming event, server-level first, then namespace-level, in registration order. It may
+/// modify `args` before calling next(). `next(error)` drops the event, emits
+/// Server::errorOccurred and sends the client `__error__` `{event, message, code}`.
+using EventMiddleware = std::function<void(Socket *socket, const QString &event,
+                                           QVariantList &args, const Next &next)>;
+
+} // namespace SmartSocket

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <smartsocket/smartsocket_export.h>
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QVariantMap>
+
+namespace SmartSocket {
+
+/// Server configuration. Names follow the seed guide (camelCase); times are milliseconds.
+struct SMARTSOCKET_EXPORT ServerOptions
+{
+    /// TCP port; 0 picks a free one (Server::port() reports it).
+    quint16 port = 0;
+    /// Address to listen on.
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    /// HTTP path of the endpoint; with or without the trailing slash both match.
+    QString path = QStringLiteral("/socket.io/");
+    /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
+    /// has not answered within pingTimeout.
+    int pingInterval = 25000;
+    int pingTimeout = 20000;
+    /// Largest message (WebSocket message, i.e. one Engine.IO packet) accepted, in bytes;
+    /// larger ones close the connection with code 1009.
+    qint64 maxPayload = 1000000;
+    /// Time a client has after the Engine.IO handshake to send its first Socket.IO CONNECT.
+    int connectTimeout = 45000;
+    /// Connections served at once; further ones are answered HTTP 503 and closed at once.
+    /// 0 means no limit (the process' open-file limit still applies).
+    int maxConnections = 10000;
+    /// Time a new TCP connection has to complete its HTTP/WebSocket upgrade.
+    int connectionTimeout = 30000;
+    /// Answer a refused event (middleware `next(error)`) with `__error__` to the client.
+    bool enableErrorHandling = true;
+};
+
+/// Client configuration. Names follow the seed guide; times are milliseconds.
+struct SMARTSOCKET_EXPORT ClientOptions
+{
+    /// The namespace to join (the seed's `namespace`, a C++ keyword).
+    QString namespaceName = QStringLiteral("/");
+    /// Auth payload sent with CONNECT (`socket.handshake.auth` on the server).
+    QVariantMap auth;
+    /// Extra query parameters for the handshake URL.
+    QVariantMap query;
+    /// Extra HTTP headers for the WebSocket handshake.
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    /// HTTP path; used when the URL itself has no path.
+    QString path = QStringLiteral("/socket.io/");
+
+    /// Acknowledgements; with false, emits with a callback fail at once (status Disabled).
+    bool enableAcknowledgments = true;
+    /// Default time an emitted event waits for its ack.
+    int ackTimeout = 30000;
+    /// Report the server's `__error__` events through Client::errorOccurred too.
+    bool enableErrorHandling = true;
+
+    /// Time to complete the handshake and namespace CONNECT.
+    int connectTimeout = 20000;
+    /// Reconnect after an unexpected disconnect, with exponential backoff:
+    /// delay = min(reconnectDelay * 2^attempt, reconnectDelayMax), randomised by +-jitter.
+    bool reconnection = true;
+    int reconnectDelay = 1000;
+    int reconnectDelayMax = 5000;
+    double jitter = 0.5;
+    /// -1 means no limit.
+    int maxReconnectAttempts = -1;
+    /// Share one connection between all clients of the same server in the same thread
+    /// (socket.io's Manager model); false gives this client a connection of its own.
+    bool multiplex = true;
+};
+
+} // namespace SmartSocket

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <smartsocket/broadcastoperator.h>
+#include <smartsocket/error.h>
+#include <smartsocket/middleware.h>
+#include <smartsocket/namespace.h>
+#include <smartsocket/options.h>
+#include <smartsocket/smartsocket_export.h>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QVariantMap>
+
+namespace SmartSocket {
+
+class Socket;
+namespace Internal {
+class ServerCore;
+}
+
+/// Connection statistics (the seed's `getConnectionStats()`).
+struct SMARTSOCKET_EXPORT ConnectionStats
+{
+    /// Engine.IO connections open now.
+    int total = 0;
+    /// Resident memory of the process in MB (the seed's `memoryUsage`).
+    double memoryUsage = 0;
+    /// Connections accepted since listen(), refused for maxConnections, and bytes moved.
+    quint64 accepted = 0;
+    quint64 refused = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    QVariantMap toMap() const;
+};
+
+/// A Socket.IO v5 / Engine.IO v4 server over WebSocket (the seed's `new SmartSocket(...)`).
+/// All signals and handlers run in the thread that owns the server. Connection I/O runs on
+/// one epoll instance watched by a single QSocketNotifier.
+class SMARTSOCKET_EXPORT Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(const ServerOptions &options = {}, QObject *parent = nullptr);
+    ~Server() override;
+
+    /// Starts listening on options().host / options().port.
+    bool listen();
+    bool listen(const QHostAddress &address, quint16 port);
+    /// Stops accepting and disconnects every client ("server shutting down").
+    void close();
+    bool isListening() const;
+    QHostAddress serverAddress() const;
+    /// The port listened on (the one picked when options().port was 0).
+    quint16 port() const;
+    QString errorString() const;
+    const ServerOptions &options() const;
+
+    /// The namespace with this name, created on first use (the seed's `namespace()`).
+    Namespace *of(const QString &name);
+    /// The default namespace "/".
+    Namespace *defaultNamespace() const;
+    Namespace *findNamespace(const QString &name) const;
+    QList<Namespace *> namespaces() const;
+
+    /// Shortcuts to the default namespace.
+    template<typename F>
+    void on(const QString &event, F &&handler)
+    {
+        defaultNamespace()->on(event, std::forward<F>(handler));
+    }
+    void off(const QString &event);
+    int emitEvent(const QString &event, const QVariantList &args = {});
+    BroadcastOperator to(const QString &room) const;
+    BroadcastOperator except(const QString &room) const;
+
+    /// Per-event middleware for every namespace (the seed's `server.use`).
+    void use(EventMiddleware middleware);
+    /// Connect-time middleware for every namespace.
+    void useConnect(ConnectMiddleware middleware);
+
+    ConnectionStats connectionStats() const;
+    /// `{"/": {"connections": N}, "/chat": {...}}` (the seed's `getNamespaceStats()`).
+    QVariantMap namespaceStats() const;
+
+Q_SIGNALS:
+    /// A socket joined a namespace (any namespace; see also Namespace::connected).
+    void connected(SmartSocket::Socket *socket);
+    void disconnected(SmartSocket::Socket *socket, const QString &reason);
+    /// A middleware refused an event (`next(error)`), or a handler reported an error.
+    void errorOccurred(const SmartSocket::Error &error, SmartSocket::Socket *socket,
+                       const QString &event);
+    /// A connection failed below the socket level: bad handshake, protocol error, oversized
+    /// message, connect timeout. `peer` is "address:port".
+    void connectionError(const QString &peer, const QString &message);
+
+private:
+    friend class Internal::ServerCore;
+    friend class Namespace;
+    friend class Socket;
+    Internal::ServerCore *const d;
+};
+
+} // namespace SmartSocket

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <smartsocket/ack.h>
+#include <smartsocket/broadcastoperator.h>
+#include <smartsocket/client.h>
+#include <smartsocket/error.h>
+#include <smartsocket/handshake.h>
+#include <smartsocket/middleware.h>
+#include <smartsocket/namespace.h>
+#include <smartsocket/options.h>
+#include <smartsocket/server.h>
+#include <smartsocket/socket.h>

@@ -1,0 +1,50 @@
+#pragma once
+
+// Socket.IO v5 encoder/decoder (socket.io-parser semantics). Pure Qt::Core.
+
+#include "packet.h"
+
+#include <QByteArrayView>
+
+namespace SmartSocket::Protocol {
+
+class Encoder
+{
+public:
+    /// Appends the text form of `packet` to `out` (type digit, attachment count + '-',
+    /// namespace + ',' unless "/", ack id, JSON). QByteArray values found in the data are
+    /// appended to `attachments`, and an EVENT/ACK carrying any is written as
+    /// BINARY_EVENT/BINARY_ACK. The Engine.IO message prefix ('4') is not written.
+    static void encode(const Packet &packet, QByteArray &out, QList<QByteArray> &attachments);
+};
+
+/// Incremental decoder for one connection: text packets, then the binary attachments they
+/// announce. Every malformed input yields Status::Error with an errorString(); no input
+/// crashes it. After an error, call reset() before reusing it.
+class Decoder
+{
+public:
+    enum class Status { Packet, NeedAttachment, Error };
+
+    /// Decodes a Socket.IO packet from the text of an Engine.IO message (without the '4').
+    Status decodeText(QByteArrayView text);
+    /// Adds a binary attachment to the pending binary packet.
+    Status addAttachment(const QByteArray &data);
+    /// The completed packet (valid after Status::Packet).
+    Packet takePacket();
+    bool isAwaitingAttachments() const { return m_pendingAttachments > 0; }
+    QString errorString() const { return m_error; }
+    void reset();
+
+    void setMaxAttachments(int max) { m_maxAttachments = max; }
+
+private:
+    Status fail(const QString &message);
+    Packet m_packet;
+    QList<QByteArray> m_attachments;
+    int m_pendingAttachments = 0;
+    int m_maxAttachments = 10;
+    QString m_error;
+};
+
+} // namespace SmartSocket::Protocol

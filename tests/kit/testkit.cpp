@@ -1,0 +1,10 @@
+#include "testkit.h"
+
+#include <QProcessEnvironment>
+
+namespace TestKit {
+QString interopDir()
+{
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("SMARTSOCKET_INTEROP_DIR"));
+}
+} // namespace TestKit
