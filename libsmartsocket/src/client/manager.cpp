@@ -138,6 +138,11 @@ Manager *Manager::acquire(Client::Private *client, QString *error)
     return manager;
 }
 
+Manager *Manager::of(const Client *client)
+{
+    return client ? client->d->manager : nullptr;
+}
+
 Manager::Manager(const QUrl &engineUrl, const ClientOptions &options, const QString &key)
     : m_url(engineUrl), m_options(options), m_key(key)
 {

@@ -35,6 +35,9 @@ public:
     /// Builds the WebSocket URL of the Engine.IO endpoint; an invalid QUrl when unusable.
     static QUrl engineUrl(const QUrl &url, const ClientOptions &options, QString *error = nullptr);
 
+    /// The Manager a client currently uses (nullptr when none); for tests and diagnostics.
+    static Manager *of(const Client *client);
+
     ~Manager() override;
 
     /// The client stops using this Manager (it is being destroyed).
