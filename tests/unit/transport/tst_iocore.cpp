@@ -1,11 +1,16 @@
 #include "transport/iocore.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <functional>
 #include <memory>
@@ -131,6 +136,8 @@ private slots:
     void timers();
     void disarmedTimerDoesNotFire();
     void manyConnections();
+    void slowReaderBackpressure();
+    void outOfFileDescriptors();
     void shutdown();
 
 private:
@@ -605,6 +612,101 @@ void tst_IoCore::manyConnections()
     clients.clear();
     QTRY_COMPARE_WITH_TIMEOUT(handler->closed.size(), kClients, 10000);
     QCOMPARE(core->connectionCount(), 0);
+}
+
+void tst_IoCore::slowReaderBackpressure()
+{
+    // The peer reads nothing for a while: the core's writes hit EAGAIN, the rest waits for
+    // EPOLLOUT, and everything arrives in order once the peer reads.
+    QTcpSocket socket;
+    socket.setReadBufferSize(1024);
+    socket.connectToHost(QHostAddress::LocalHost, core->serverPort());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(upgradeRequest());
+    QTRY_COMPARE(handler->opened.size(), 1);
+    const ConnectionId id = handler->opened.first();
+    constexpr int kMessages = 64;
+    const QByteArray chunk(64 * 1024, 'z');
+    for (int i = 0; i < kMessages; ++i) {
+        QByteArray message = chunk;
+        message[0] = char('A' + i % 26);
+        core->sendBinary(id, message);
+    }
+    QTest::qWait(100); // flushed as far as the socket takes
+    QVERIFY(core->stats().bytesOut < quint64(kMessages) * quint64(chunk.size()));
+    socket.setReadBufferSize(0);
+    QByteArray in;
+    const qsizetype expected = qsizetype(kMessages) * (chunk.size() + 10);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (in += socket.readAll()).size() >= in.indexOf("\r\n\r\n") + 4 + expected, 10000);
+    qsizetype pos = in.indexOf("\r\n\r\n") + 4;
+    for (int i = 0; i < kMessages; ++i) {
+        QCOMPARE(uchar(in.at(pos)), uchar(0x82));
+        QCOMPARE(uchar(in.at(pos + 1)), uchar(127));
+        QCOMPARE(in.at(pos + 10), char('A' + i % 26));
+        pos += 10 + chunk.size();
+    }
+    QCOMPARE(pos, in.size());
+    QVERIFY(core->isValid(id));
+}
+
+void tst_IoCore::outOfFileDescriptors()
+{
+    // Make the next fd number N and the limit N + 5, with no holes below N.
+    int highest = 0;
+    for (int fd = 0; fd < 65536; ++fd) {
+        if (fcntl(fd, F_GETFD) != -1)
+            highest = fd;
+    }
+    std::vector<int> fillers;
+    for (;;) {
+        const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        if (fd > highest) {
+            ::close(fd);
+            break;
+        }
+        fillers.push_back(fd);
+    }
+    rlimit saved;
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    rlimit low = saved;
+    low.rlim_cur = rlim_t(highest + 1 + 5);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+    auto restore = qScopeGuard([&] {
+        setrlimit(RLIMIT_NOFILE, &saved);
+        for (int fd : fillers)
+            ::close(fd);
+    });
+
+    // Two clients: 2 client fds + 2 accepted = 4 of the 5.
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 2; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, core->serverPort());
+        QVERIFY(clients.back()->waitForConnected(5000));
+    }
+    QTRY_COMPARE(core->connectionCount(), 2);
+    // The third takes the last fd: the core cannot accept it, sheds it with its spare fd.
+    const quint64 wakeupsBefore = core->stats().wakeups;
+    QTcpSocket third;
+    third.connectToHost(QHostAddress::LocalHost, core->serverPort());
+    QVERIFY(third.waitForConnected(5000));
+    QByteArray response;
+    QTRY_VERIFY((response += third.readAll()).contains("Too many connections"));
+    QVERIFY(response.startsWith("HTTP/1.1 503 Service Unavailable\r\n"));
+    QTRY_COMPARE(core->stats().refused, quint64(1));
+    QTest::qWait(300);
+    QVERIFY2(core->stats().wakeups - wakeupsBefore < 20, "the core must not spin on EMFILE");
+    QCOMPARE(core->connectionCount(), 2);
+
+    restore.dismiss();
+    setrlimit(RLIMIT_NOFILE, &saved);
+    for (int fd : fillers)
+        ::close(fd);
+    // Back to normal: new connections are served.
+    auto client = openClient();
+    QVERIFY(client);
 }
 
 void tst_IoCore::shutdown()
