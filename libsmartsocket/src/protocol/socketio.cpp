@@ -49,8 +49,10 @@ bool isEventPayload(const QVariant &data)
     switch (name.metaType().id()) {
     case QMetaType::Int:
     case QMetaType::LongLong:
+        return true; // socket.io-parser accepts a number as the event name
     case QMetaType::Double:
-        return true; // socket.io-parser accepts any number as the event name
+        // ... but 1e400 would come back out of JSON.stringify as null: refuse non-finite ones.
+        return std::isfinite(*static_cast<const double *>(name.constData()));
     case QMetaType::QString:
         return !isReservedEventName(*static_cast<const QString *>(name.constData()));
     default:

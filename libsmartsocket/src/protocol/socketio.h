@@ -26,9 +26,11 @@ public:
 /// crashes it. After an error, call reset() before reusing it (until then every call returns
 /// Status::Error again).
 ///
-/// Stricter than socket.io-parser in two places, both for inputs no conforming peer sends:
-/// an EVENT or ACK must carry its array payload, and an ACK must carry an id (socket.io-parser
-/// lets both through and the receiver then ignores the packet).
+/// Stricter than socket.io-parser in a few places, all for inputs no conforming peer sends:
+/// an EVENT or ACK must carry its array payload, an ACK must carry an id (socket.io-parser
+/// lets both through and the receiver then ignores the packet), an attachment count needs
+/// digits ("5-[...]"), and a numeric event name must be finite (1e400 is Infinity in JS,
+/// which JSON.stringify turns into null).
 class Decoder
 {
 public:

@@ -390,6 +390,7 @@ void tst_SocketIoCodec::malformed_data()
     QTest::newRow("event name object") << F { t("2[{}]") };
     QTest::newRow("event name null") << F { t("2[null]") };
     QTest::newRow("event name bool") << F { t("2[true]") };
+    QTest::newRow("event name infinite number") << F { t("2[1e400]") };
     QTest::newRow("event name array") << F { t(R"(2[["a"]])") };
     QTest::newRow("reserved connect") << F { t(R"(2["connect"])") };
     QTest::newRow("reserved connect_error") << F { t(R"(2["connect_error",1])") };
