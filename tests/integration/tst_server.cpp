@@ -1,9 +1,9 @@
 // Our client against our server on loopback: every server API item of the core issue.
 #include <smartsocket/smartsocket.h>
 
-#include <QtTest>
 #include <QTcpSocket>
 #include <QWebSocket>
+#include <QtTest>
 
 #include <memory>
 
@@ -29,11 +29,13 @@ ClientOptions ownConnection(const QString &nsp = QStringLiteral("/"))
 AckResult ask(Client &client, const QString &event, const QVariantList &args, int timeoutMs = 5000)
 {
     std::optional<AckResult> result;
-    client.emitEvent(event, args, [&](const AckResult &r) { result = r; }, timeoutMs);
+    client.emitEvent(
+        event, args, [&](const AckResult &r) { result = r; }, timeoutMs);
     QDeadlineTimer deadline(timeoutMs + 5000);
     while (!result && !deadline.hasExpired())
         QTest::qWait(5);
-    return result.value_or(AckResult::failure(AckResult::Status::Timeout, QStringLiteral("test gave up")));
+    return result.value_or(
+        AckResult::failure(AckResult::Status::Timeout, QStringLiteral("test gave up")));
 }
 
 } // namespace
@@ -46,7 +48,7 @@ class tst_Server : public QObject
     {
         auto server = std::make_unique<Server>(options);
         server->on(QStringLiteral("echo"),
-                   [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); });
+            [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); });
         if (!server->listen())
             qWarning() << "listen failed" << server->errorString();
         return server;
@@ -90,13 +92,14 @@ private Q_SLOTS:
         QCOMPARE(socket->id(), client.id());
         QCOMPARE(socket->nsp()->name(), QStringLiteral("/"));
 
-        const QVariantMap payload{{QStringLiteral("name"), QStringLiteral("John")},
-                                  {QStringLiteral("age"), 30},
-                                  {QStringLiteral("tags"), QVariantList{true, QVariant::fromValue(nullptr), 1.5}}};
-        const AckResult r = ask(client, QStringLiteral("echo"), {payload, QStringLiteral("two")});
+        const QVariantMap payload { { QStringLiteral("name"), QStringLiteral("John") },
+            { QStringLiteral("age"), 30 },
+            { QStringLiteral("tags"), QVariantList { true, QVariant::fromValue(nullptr), 1.5 } } };
+        const AckResult r = ask(client, QStringLiteral("echo"), { payload, QStringLiteral("two") });
         QVERIFY2(r.isOk(), qPrintable(r.errorString()));
         QCOMPARE(r.args().size(), 2);
-        QCOMPARE(r.value().toMap().value(QStringLiteral("name")).toString(), QStringLiteral("John"));
+        QCOMPARE(
+            r.value().toMap().value(QStringLiteral("name")).toString(), QStringLiteral("John"));
         QCOMPARE(r.value().toMap().value(QStringLiteral("age")).toInt(), 30);
         QCOMPARE(r.args().at(1).toString(), QStringLiteral("two"));
     }
@@ -119,9 +122,9 @@ private Q_SLOTS:
         auto server = makeServer();
         Client client(urlOf(*server), ownConnection());
         QVERIFY(connectClient(client));
-        QFuture<QVariantList> f = client.request(QStringLiteral("echo"), {42});
+        QFuture<QVariantList> f = client.request(QStringLiteral("echo"), { 42 });
         QTRY_VERIFY(f.isFinished());
-        QCOMPARE(f.result(), QVariantList{42});
+        QCOMPARE(f.result(), QVariantList { 42 });
 
         QFuture<QVariantList> never = client.request(QStringLiteral("no-such-handler"), {}, 150);
         QTRY_VERIFY(never.isFinished());
@@ -166,8 +169,8 @@ private Q_SLOTS:
         });
         QTRY_VERIFY(stored.isRequested());
         QVERIFY(!result);
-        stored({QStringLiteral("first")});
-        stored({QStringLiteral("second")}); // ignored
+        stored({ QStringLiteral("first") });
+        stored({ QStringLiteral("second") }); // ignored
         QVERIFY(stored.isAnswered());
         QTRY_VERIFY(result.has_value());
         QTest::qWait(50);
@@ -180,24 +183,23 @@ private Q_SLOTS:
         auto server = makeServer();
         QSignalSpy connected(server.get(), &Server::connected);
         Client client(urlOf(*server), ownConnection());
-        client.on(QStringLiteral("question"), [](const QVariantList &args, const Ack &ack) {
-            ack({args.value(0).toInt() * 2});
-        });
+        client.on(QStringLiteral("question"),
+            [](const QVariantList &args, const Ack &ack) { ack({ args.value(0).toInt() * 2 }); });
         client.on(QStringLiteral("ignored"), [](const QVariantList &) {});
         QVERIFY(connectClient(client));
         QTRY_COMPARE(connected.size(), 1);
         auto *socket = connected.at(0).at(0).value<Socket *>();
 
         std::optional<AckResult> answer;
-        socket->emitWithAck(QStringLiteral("question"), {21},
-                            [&](const AckResult &r) { answer = r; }, 3000);
+        socket->emitWithAck(
+            QStringLiteral("question"), { 21 }, [&](const AckResult &r) { answer = r; }, 3000);
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->isOk());
         QCOMPARE(answer->value().toInt(), 42);
 
         std::optional<AckResult> silence;
-        socket->emitWithAck(QStringLiteral("ignored"), {}, [&](const AckResult &r) { silence = r; },
-                            150);
+        socket->emitWithAck(
+            QStringLiteral("ignored"), {}, [&](const AckResult &r) { silence = r; }, 150);
         QTRY_VERIFY(silence.has_value());
         QCOMPARE(silence->status(), AckResult::Status::Timeout);
     }
@@ -207,12 +209,10 @@ private Q_SLOTS:
         auto server = makeServer();
         Namespace *chat = server->of(QStringLiteral("/chat"));
         QCOMPARE(server->of(QStringLiteral("chat")), chat); // leading slash optional
-        chat->on(QStringLiteral("where"), [](Socket *s, const QVariantList &, const Ack &ack) {
-            ack({s->nsp()->name()});
-        });
-        server->on(QStringLiteral("where"), [](Socket *s, const QVariantList &, const Ack &ack) {
-            ack({s->nsp()->name()});
-        });
+        chat->on(QStringLiteral("where"),
+            [](Socket *s, const QVariantList &, const Ack &ack) { ack({ s->nsp()->name() }); });
+        server->on(QStringLiteral("where"),
+            [](Socket *s, const QVariantList &, const Ack &ack) { ack({ s->nsp()->name() }); });
         ClientOptions mainOptions;
         mainOptions.reconnection = false;
         ClientOptions chatOptions = mainOptions;
@@ -223,12 +223,18 @@ private Q_SLOTS:
         QVERIFY(connectClient(chatClient));
         QCOMPARE(ask(main, QStringLiteral("where"), {}).value().toString(), QStringLiteral("/"));
         QCOMPARE(ask(chatClient, QStringLiteral("where"), {}).value().toString(),
-                 QStringLiteral("/chat"));
+            QStringLiteral("/chat"));
 
         QCOMPARE(server->connectionStats().total, 1); // one Engine.IO connection
         const QVariantMap stats = server->namespaceStats();
-        QCOMPARE(stats.value(QStringLiteral("/")).toMap().value(QStringLiteral("connections")).toInt(), 1);
-        QCOMPARE(stats.value(QStringLiteral("/chat")).toMap().value(QStringLiteral("connections")).toInt(), 1);
+        QCOMPARE(
+            stats.value(QStringLiteral("/")).toMap().value(QStringLiteral("connections")).toInt(),
+            1);
+        QCOMPARE(stats.value(QStringLiteral("/chat"))
+                     .toMap()
+                     .value(QStringLiteral("connections"))
+                     .toInt(),
+            1);
         QVERIFY(server->connectionStats().memoryUsage > 0);
         QVERIFY(server->connectionStats().toMap().contains(QStringLiteral("total")));
     }
@@ -255,16 +261,17 @@ private Q_SLOTS:
         server->defaultNamespace()->useConnect([&](Socket *socket, const Next &next) {
             order.append(QStringLiteral("namespace"));
             if (socket->handshake().auth().value(QStringLiteral("token")) != QStringLiteral("123"))
-                return next(Error(QStringLiteral("Not authorized"), QVariantMap{{QStringLiteral("code"), 7}}));
+                return next(Error(QStringLiteral("Not authorized"),
+                    QVariantMap { { QStringLiteral("code"), 7 } }));
             socket->data().insert(QStringLiteral("user"), QStringLiteral("alice"));
             next();
         });
         server->on(QStringLiteral("whoami"), [](Socket *s, const QVariantList &, const Ack &ack) {
-            ack({s->data().value(QStringLiteral("user"))});
+            ack({ s->data().value(QStringLiteral("user")) });
         });
 
         ClientOptions bad = ownConnection();
-        bad.auth = {{QStringLiteral("token"), QStringLiteral("nope")}};
+        bad.auth = { { QStringLiteral("token"), QStringLiteral("nope") } };
         Client refused(urlOf(*server), bad);
         QSignalSpy errors(&refused, &Client::errorOccurred);
         QSignalSpy serverConnected(server.get(), &Server::connected);
@@ -273,25 +280,25 @@ private Q_SLOTS:
         const Error e = errors.at(0).at(0).value<Error>();
         QCOMPARE(e.message(), QStringLiteral("Not authorized"));
         QCOMPARE(e.data().toMap().value(QStringLiteral("code")).toInt(), 7);
-        QCOMPARE(order, (QStringList{QStringLiteral("server"), QStringLiteral("namespace")}));
+        QCOMPARE(order, (QStringList { QStringLiteral("server"), QStringLiteral("namespace") }));
         QCOMPARE(serverConnected.size(), 0);
 
         ClientOptions good = ownConnection();
-        good.auth = {{QStringLiteral("token"), QStringLiteral("123")}};
+        good.auth = { { QStringLiteral("token"), QStringLiteral("123") } };
         Client accepted(urlOf(*server), good);
         QVERIFY(connectClient(accepted));
-        QCOMPARE(ask(accepted, QStringLiteral("whoami"), {}).value().toString(), QStringLiteral("alice"));
+        QCOMPARE(ask(accepted, QStringLiteral("whoami"), {}).value().toString(),
+            QStringLiteral("alice"));
     }
 
     void asyncConnectMiddleware()
     {
         auto server = makeServer();
-        server->useConnect([](Socket *, const Next &next) {
-            QTimer::singleShot(50, [next] { next(); });
-        });
+        server->useConnect(
+            [](Socket *, const Next &next) { QTimer::singleShot(50, [next] { next(); }); });
         Client client(urlOf(*server), ownConnection());
         QVERIFY(connectClient(client));
-        QVERIFY(ask(client, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk());
     }
 
     void eventMiddlewareChainAndErrors()
@@ -306,33 +313,39 @@ private Q_SLOTS:
             args.append(QStringLiteral("stamped"));
             next();
         });
-        server->defaultNamespace()->use([&](Socket *, const QString &event, QVariantList &, const Next &next) {
-            order.append(QStringLiteral("namespace:") + event);
-            next();
-        });
+        server->defaultNamespace()->use(
+            [&](Socket *, const QString &event, QVariantList &, const Next &next) {
+                order.append(QStringLiteral("namespace:") + event);
+                next();
+            });
         server->on(QStringLiteral("secret"), [&](Socket *, const QVariantList &) { ++handled; });
         QSignalSpy serverErrors(server.get(), &Server::errorOccurred);
 
         Client client(urlOf(*server), ownConnection());
         QSignalSpy clientErrors(&client, &Client::errorOccurred);
         std::optional<QVariantMap> errorEvent;
-        client.on(QStringLiteral("__error__"), [&](const QVariantList &args) { errorEvent = args.value(0).toMap(); });
+        client.on(QStringLiteral("__error__"),
+            [&](const QVariantList &args) { errorEvent = args.value(0).toMap(); });
         QVERIFY(connectClient(client));
 
-        const AckResult echoed = ask(client, QStringLiteral("echo"), {QStringLiteral("x")});
-        QCOMPARE(echoed.args(), (QVariantList{QStringLiteral("x"), QStringLiteral("stamped")}));
-        QCOMPARE(order, (QStringList{QStringLiteral("server:echo"), QStringLiteral("namespace:echo")}));
+        const AckResult echoed = ask(client, QStringLiteral("echo"), { QStringLiteral("x") });
+        QCOMPARE(echoed.args(), (QVariantList { QStringLiteral("x"), QStringLiteral("stamped") }));
+        QCOMPARE(order,
+            (QStringList { QStringLiteral("server:echo"), QStringLiteral("namespace:echo") }));
 
-        const AckResult refused = ask(client, QStringLiteral("secret"), {1});
+        const AckResult refused = ask(client, QStringLiteral("secret"), { 1 });
         QVERIFY(refused.isOk()); // the ack is answered with an error object
-        QCOMPARE(refused.value().toMap().value(QStringLiteral("error")).toString(), QStringLiteral("Not authenticated"));
+        QCOMPARE(refused.value().toMap().value(QStringLiteral("error")).toString(),
+            QStringLiteral("Not authenticated"));
         QTRY_VERIFY(errorEvent.has_value());
         QCOMPARE(errorEvent->value(QStringLiteral("event")).toString(), QStringLiteral("secret"));
-        QCOMPARE(errorEvent->value(QStringLiteral("message")).toString(), QStringLiteral("Not authenticated"));
+        QCOMPARE(errorEvent->value(QStringLiteral("message")).toString(),
+            QStringLiteral("Not authenticated"));
         QCOMPARE(errorEvent->value(QStringLiteral("code")).toString(), QStringLiteral("AUTH"));
         QCOMPARE(handled, 0);
         QCOMPARE(serverErrors.size(), 1);
-        QCOMPARE(serverErrors.at(0).at(0).value<Error>().message(), QStringLiteral("Not authenticated"));
+        QCOMPARE(
+            serverErrors.at(0).at(0).value<Error>().message(), QStringLiteral("Not authenticated"));
         QCOMPARE(serverErrors.at(0).at(2).toString(), QStringLiteral("secret"));
         QTRY_VERIFY(clientErrors.size() >= 1); // enableErrorHandling reports __error__ too
     }
@@ -340,30 +353,31 @@ private Q_SLOTS:
     void handlerExceptionDoesNotKillTheServer()
     {
         auto server = makeServer();
-        server->on(QStringLiteral("boom"), [](Socket *, const QVariantList &) {
-            throw std::runtime_error("exploded");
-        });
+        server->on(QStringLiteral("boom"),
+            [](Socket *, const QVariantList &) { throw std::runtime_error("exploded"); });
         QSignalSpy serverErrors(server.get(), &Server::errorOccurred);
         Client client(urlOf(*server), ownConnection());
         QVERIFY(connectClient(client));
         client.emitEvent(QStringLiteral("boom"));
         QTRY_COMPARE(serverErrors.size(), 1);
         QCOMPARE(serverErrors.at(0).at(0).value<Error>().message(), QStringLiteral("exploded"));
-        QVERIFY(ask(client, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk());
     }
 
     void offAndOnAny()
     {
         auto server = makeServer();
         QStringList seen;
-        server->defaultNamespace()->onAny([&](Socket *, const QString &event, const QVariantList &) { seen.append(event); });
+        server->defaultNamespace()->onAny(
+            [&](Socket *, const QString &event, const QVariantList &) { seen.append(event); });
         Client client(urlOf(*server), ownConnection());
         QVERIFY(connectClient(client));
-        QVERIFY(ask(client, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk());
         server->off(QStringLiteral("echo"));
         QVERIFY(!server->defaultNamespace()->hasHandler(QStringLiteral("echo")));
-        QCOMPARE(ask(client, QStringLiteral("echo"), {1}, 200).status(), AckResult::Status::Timeout);
-        QCOMPARE(seen, (QStringList{QStringLiteral("echo"), QStringLiteral("echo")}));
+        QCOMPARE(
+            ask(client, QStringLiteral("echo"), { 1 }, 200).status(), AckResult::Status::Timeout);
+        QCOMPARE(seen, (QStringList { QStringLiteral("echo"), QStringLiteral("echo") }));
     }
 
     void roomsAndBroadcasts()
@@ -384,12 +398,14 @@ private Q_SLOTS:
         std::vector<QStringList> inbox(3);
         for (int i = 0; i < 3; ++i) {
             clients.push_back(std::make_unique<Client>(urlOf(*server), ownConnection()));
-            clients[i]->onAny([&inbox, i](const QString &event, const QVariantList &) { inbox[i].append(event); });
+            clients[i]->onAny([&inbox, i](const QString &event, const QVariantList &) {
+                inbox[i].append(event);
+            });
             QVERIFY(connectClient(*clients[i]));
         }
-        QVERIFY(ask(*clients[0], QStringLiteral("join"), {QStringLiteral("red")}).isOk());
-        QVERIFY(ask(*clients[1], QStringLiteral("join"), {QStringLiteral("red")}).isOk());
-        QVERIFY(ask(*clients[2], QStringLiteral("join"), {QStringLiteral("blue")}).isOk());
+        QVERIFY(ask(*clients[0], QStringLiteral("join"), { QStringLiteral("red") }).isOk());
+        QVERIFY(ask(*clients[1], QStringLiteral("join"), { QStringLiteral("red") }).isOk());
+        QVERIFY(ask(*clients[2], QStringLiteral("join"), { QStringLiteral("blue") }).isOk());
         QCOMPARE(server->defaultNamespace()->rooms().size(), 2);
 
         Socket *s0 = server->defaultNamespace()->socket(clients[0]->id());
@@ -400,20 +416,29 @@ private Q_SLOTS:
         // Namespace-wide, a room, a room minus another, and to a socket id.
         QCOMPARE(server->emitEvent(QStringLiteral("all")), 3);
         QCOMPARE(server->to(QStringLiteral("red")).emitEvent(QStringLiteral("red")), 2);
-        QCOMPARE(server->to(QStringLiteral("red")).to(QStringLiteral("blue")).except(clients[1]->id()).emitEvent(QStringLiteral("mix")), 2);
+        QCOMPARE(server->to(QStringLiteral("red"))
+                     .to(QStringLiteral("blue"))
+                     .except(clients[1]->id())
+                     .emitEvent(QStringLiteral("mix")),
+            2);
         QCOMPARE(server->to(clients[2]->id()).emitEvent(QStringLiteral("direct")), 1);
         QCOMPARE(server->to(QStringLiteral("red")).sockets().size(), 2);
 
-        clients[0]->emitEvent(QStringLiteral("shout"), {QStringLiteral("hi")});
-        clients[0]->emitEvent(QStringLiteral("to-room"), {QStringLiteral("red")});
+        clients[0]->emitEvent(QStringLiteral("shout"), { QStringLiteral("hi") });
+        clients[0]->emitEvent(QStringLiteral("to-room"), { QStringLiteral("red") });
         QTRY_VERIFY(inbox[1].contains(QStringLiteral("room-msg")));
         QTRY_VERIFY(inbox[2].contains(QStringLiteral("heard")));
         QTRY_VERIFY(inbox[1].contains(QStringLiteral("heard")));
         QTest::qWait(100);
 
-        QCOMPARE(inbox[0], (QStringList{QStringLiteral("all"), QStringLiteral("red"), QStringLiteral("mix")}));
-        QCOMPARE(inbox[1], (QStringList{QStringLiteral("all"), QStringLiteral("red"), QStringLiteral("heard"), QStringLiteral("room-msg")}));
-        QCOMPARE(inbox[2], (QStringList{QStringLiteral("all"), QStringLiteral("mix"), QStringLiteral("direct"), QStringLiteral("heard")}));
+        QCOMPARE(inbox[0],
+            (QStringList { QStringLiteral("all"), QStringLiteral("red"), QStringLiteral("mix") }));
+        QCOMPARE(inbox[1],
+            (QStringList { QStringLiteral("all"), QStringLiteral("red"), QStringLiteral("heard"),
+                QStringLiteral("room-msg") }));
+        QCOMPARE(inbox[2],
+            (QStringList { QStringLiteral("all"), QStringLiteral("mix"), QStringLiteral("direct"),
+                QStringLiteral("heard") }));
 
         // socketsJoin / leave through the operator
         server->to(QStringLiteral("blue")).socketsJoin(QStringLiteral("green"));
@@ -427,10 +452,11 @@ private Q_SLOTS:
         auto server = makeServer();
         QSignalSpy connected(server.get(), &Server::connected);
         QByteArray received;
-        server->on(QStringLiteral("upload"), [&](Socket *, const QVariantList &args, const Ack &ack) {
-            received = args.value(0).toMap().value(QStringLiteral("file")).toByteArray();
-            ack(args);
-        });
+        server->on(
+            QStringLiteral("upload"), [&](Socket *, const QVariantList &args, const Ack &ack) {
+                received = args.value(0).toMap().value(QStringLiteral("file")).toByteArray();
+                ack(args);
+            });
         Client client(urlOf(*server), ownConnection());
         std::optional<QVariantList> pushed;
         client.on(QStringLiteral("push"), [&](const QVariantList &args) { pushed = args; });
@@ -438,9 +464,10 @@ private Q_SLOTS:
         QByteArray blob(70000, Qt::Uninitialized);
         for (int i = 0; i < blob.size(); ++i)
             blob[i] = char(i * 7);
-        const QVariantMap upload{{QStringLiteral("name"), QStringLiteral("a.bin")},
-                                 {QStringLiteral("file"), blob}};
-        const AckResult r = ask(client, QStringLiteral("upload"), {upload, QByteArray("\x01\x02", 2)});
+        const QVariantMap upload { { QStringLiteral("name"), QStringLiteral("a.bin") },
+            { QStringLiteral("file"), blob } };
+        const AckResult r
+            = ask(client, QStringLiteral("upload"), { upload, QByteArray("\x01\x02", 2) });
         QVERIFY2(r.isOk(), qPrintable(r.errorString()));
         QCOMPARE(received, blob);
         QCOMPARE(r.value().toMap().value(QStringLiteral("file")).toByteArray(), blob);
@@ -448,7 +475,8 @@ private Q_SLOTS:
 
         // server -> client binary, through a broadcast too
         QTRY_COMPARE(connected.size(), 1);
-        server->emitEvent(QStringLiteral("push"), {QByteArray("\xff\x00\xfe", 3), QStringLiteral("text")});
+        server->emitEvent(
+            QStringLiteral("push"), { QByteArray("\xff\x00\xfe", 3), QStringLiteral("text") });
         QTRY_VERIFY(pushed.has_value());
         QCOMPARE(pushed->value(0).toByteArray(), QByteArray("\xff\x00\xfe", 3));
         QCOMPARE(pushed->value(1).toString(), QStringLiteral("text"));
@@ -457,7 +485,8 @@ private Q_SLOTS:
     void serverDisconnectsSocket()
     {
         auto server = makeServer();
-        server->on(QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnect(); });
+        server->on(
+            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnect(); });
         QSignalSpy serverGone(server.get(), &Server::disconnected);
         Client client(urlOf(*server), ownConnection());
         QSignalSpy clientGone(&client, &Client::disconnected);
@@ -474,7 +503,8 @@ private Q_SLOTS:
     {
         auto server = makeServer();
         server->of(QStringLiteral("/chat"));
-        server->on(QStringLiteral("close-me"), [](Socket *s, const QVariantList &) { s->disconnect(true); });
+        server->on(QStringLiteral("close-me"),
+            [](Socket *s, const QVariantList &) { s->disconnect(true); });
         QSignalSpy serverGone(server.get(), &Server::disconnected);
         ClientOptions a = ownConnection();
         a.multiplex = true;
@@ -504,8 +534,9 @@ private Q_SLOTS:
         client.close();
         QTRY_COMPARE(serverGone.size(), 1);
         const QString reason = serverGone.at(0).at(1).toString();
-        QVERIFY2(reason == QStringLiteral("client namespace disconnect") || reason == QStringLiteral("transport close"),
-                 qPrintable(reason));
+        QVERIFY2(reason == QStringLiteral("client namespace disconnect")
+                || reason == QStringLiteral("transport close"),
+            qPrintable(reason));
         QCOMPARE(socketGone.size(), 1);
         QTRY_VERIFY(socket.isNull()); // deleted later by the server
     }
@@ -517,12 +548,12 @@ private Q_SLOTS:
         server->on(QStringLiteral("count"), [](Socket *s, const QVariantList &, const Ack &ack) {
             const int n = s->data().value(QStringLiteral("n")).toInt() + 1;
             s->data().insert(QStringLiteral("n"), n);
-            ack({n});
+            ack({ n });
         });
         ClientOptions options = ownConnection();
-        options.query = {{QStringLiteral("room"), QStringLiteral("lobby")}};
-        options.extraHeaders = {{"X-Test", "yes"}};
-        options.auth = {{QStringLiteral("token"), QStringLiteral("t")}};
+        options.query = { { QStringLiteral("room"), QStringLiteral("lobby") } };
+        options.extraHeaders = { { "X-Test", "yes" } };
+        options.auth = { { QStringLiteral("token"), QStringLiteral("t") } };
         Client client(urlOf(*server), options);
         QVERIFY(connectClient(client));
         QCOMPARE(ask(client, QStringLiteral("count"), {}).value().toInt(), 1);
@@ -550,7 +581,7 @@ private Q_SLOTS:
         options.multiplex = false;
         options.reconnectDelay = 100;
         options.reconnectDelayMax = 300;
-        options.auth = {{QStringLiteral("token"), QStringLiteral("again")}};
+        options.auth = { { QStringLiteral("token"), QStringLiteral("again") } };
         Client client(urlOf(*server), options);
         QSignalSpy disconnected(&client, &Client::disconnected);
         QSignalSpy reconnecting(&client, &Client::reconnecting);
@@ -569,12 +600,13 @@ private Q_SLOTS:
             seenToken = s->handshake().auth().value(QStringLiteral("token")).toString();
             next();
         });
-        restarted->on(QStringLiteral("echo"), [](Socket *, const QVariantList &a, const Ack &ack) { ack(a); });
+        restarted->on(QStringLiteral("echo"),
+            [](Socket *, const QVariantList &a, const Ack &ack) { ack(a); });
         QVERIFY(restarted->listen());
         QTRY_VERIFY_WITH_TIMEOUT(client.isConnected(), 10000);
         QTRY_COMPARE(reconnected.size(), 1);
         QCOMPARE(seenToken, QStringLiteral("again"));
-        QVERIFY(ask(client, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk());
     }
 
     void reconnectGivesUp()
@@ -611,7 +643,7 @@ private Q_SLOTS:
         QTRY_COMPARE(server->connectionStats().refused, quint64(1));
         QCOMPARE(server->connectionStats().total, 2);
         // The refused one cost nothing lasting: the others still work.
-        QVERIFY(ask(a, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(a, QStringLiteral("echo"), { 1 }).isOk());
 
         // A raw client sees the HTTP status.
         QTcpSocket raw;
@@ -631,8 +663,10 @@ private Q_SLOTS:
         QWebSocket raw;
         QSignalSpy closed(&raw, &QWebSocket::disconnected);
         QStringList texts;
-        QObject::connect(&raw, &QWebSocket::textMessageReceived, [&](const QString &t) { texts.append(t); });
-        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket").arg(server->port())));
+        QObject::connect(
+            &raw, &QWebSocket::textMessageReceived, [&](const QString &t) { texts.append(t); });
+        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket")
+                          .arg(server->port())));
         QTRY_VERIFY(!texts.isEmpty());
         QVERIFY(texts.first().startsWith(QStringLiteral("0{\"sid\":")));
         QVERIFY(texts.first().contains(QStringLiteral("\"maxPayload\":1000000")));
@@ -659,13 +693,14 @@ private Q_SLOTS:
             else if (t.startsWith(QLatin1Char('0')))
                 silent.sendTextMessage(QStringLiteral("40"));
         });
-        silent.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket").arg(server->port())));
+        silent.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket")
+                             .arg(server->port())));
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 3000);
         QCOMPARE(pings, 1);
 
         QTest::qWait(600); // several ping rounds
         QVERIFY(alive.isConnected());
-        QVERIFY(ask(alive, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(alive, QStringLiteral("echo"), { 1 }).isOk());
     }
 
     void badRequestsGetHttpErrors_data()
@@ -673,18 +708,29 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QByteArray>("status");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("polling") << QByteArray("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n")
-                                 << QByteArray("400") << QByteArray("{\"code\":0,\"message\":\"Transport unknown\"}");
-        QTest::newRow("no transport") << QByteArray("GET /socket.io/?EIO=4 HTTP/1.1\r\nHost: x\r\n\r\n")
-                                      << QByteArray("400") << QByteArray("\"code\":0");
-        QTest::newRow("EIO 3") << QByteArray("GET /socket.io/?EIO=3&transport=websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        QTest::newRow("polling") << QByteArray(
+            "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n")
+                                 << QByteArray("400")
+                                 << QByteArray("{\"code\":0,\"message\":\"Transport unknown\"}");
+        QTest::newRow("no transport")
+            << QByteArray("GET /socket.io/?EIO=4 HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400")
+            << QByteArray("\"code\":0");
+        QTest::newRow("EIO 3") << QByteArray(
+            "GET /socket.io/?EIO=3&transport=websocket HTTP/1.1\r\nHost: x\r\nUpgrade: "
+            "websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+            "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                                << QByteArray("400") << QByteArray("\"code\":5");
-        QTest::newRow("unknown sid") << QByteArray("GET /socket.io/?EIO=4&transport=websocket&sid=abc HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                                     << QByteArray("400") << QByteArray("\"code\":1");
-        QTest::newRow("websocket without upgrade") << QByteArray("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n\r\n")
-                                                   << QByteArray("400") << QByteArray("\"code\":3");
-        QTest::newRow("wrong path") << QByteArray("GET /other/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n\r\n")
-                                    << QByteArray("404") << QByteArray("");
+        QTest::newRow("unknown sid")
+            << QByteArray("GET /socket.io/?EIO=4&transport=websocket&sid=abc HTTP/1.1\r\nHost: "
+                          "x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                          "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            << QByteArray("400") << QByteArray("\"code\":1");
+        QTest::newRow("websocket without upgrade")
+            << QByteArray("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("400") << QByteArray("\"code\":3");
+        QTest::newRow("wrong path")
+            << QByteArray("GET /other/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("404") << QByteArray("");
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00garbage\r\n\r\n", 16)
                                  << QByteArray("400") << QByteArray("");
     }
@@ -717,10 +763,10 @@ private Q_SLOTS:
         QSignalSpy bigGone(&big, &Client::disconnected);
         QVERIFY(connectClient(big));
         QVERIFY(connectClient(small));
-        big.emitEvent(QStringLiteral("echo"), {QString(2000, QLatin1Char('x'))});
+        big.emitEvent(QStringLiteral("echo"), { QString(2000, QLatin1Char('x')) });
         QTRY_COMPARE(bigGone.size(), 1);
         QVERIFY(connErrors.size() >= 1);
-        QVERIFY(ask(small, QStringLiteral("echo"), {QString(500, QLatin1Char('y'))}).isOk());
+        QVERIFY(ask(small, QStringLiteral("echo"), { QString(500, QLatin1Char('y')) }).isOk());
     }
 
     void malformedPacketsCloseOnlyThatConnection_data()
@@ -750,12 +796,13 @@ private Q_SLOTS:
             else if (t.startsWith(QStringLiteral("40")))
                 joined = true;
         });
-        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket").arg(server->port())));
+        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket")
+                          .arg(server->port())));
         QTRY_VERIFY(joined);
         raw.sendTextMessage(frame);
         QTRY_COMPARE(closed.size(), 1);
         QVERIFY(connErrors.size() >= 1);
-        QVERIFY(ask(bystander, QStringLiteral("echo"), {1}).isOk());
+        QVERIFY(ask(bystander, QStringLiteral("echo"), { 1 }).isOk());
     }
 
     void closeDisconnectsEveryone()

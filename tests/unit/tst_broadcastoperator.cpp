@@ -17,24 +17,26 @@ private Q_SLOTS:
         const BroadcastOperator notGreen = redBlue.except(QStringLiteral("green"));
 
         QVERIFY(base.rooms().isEmpty());
-        QCOMPARE(red.rooms(), QSet<QString>{QStringLiteral("red")});
-        QCOMPARE(redBlue.rooms(), (QSet<QString>{QStringLiteral("red"), QStringLiteral("blue")}));
+        QCOMPARE(red.rooms(), QSet<QString> { QStringLiteral("red") });
+        QCOMPARE(
+            redBlue.rooms(), (QSet<QString> { QStringLiteral("red"), QStringLiteral("blue") }));
         QVERIFY(redBlue.exceptRooms().isEmpty());
-        QCOMPARE(notGreen.exceptRooms(), QSet<QString>{QStringLiteral("green")});
+        QCOMPARE(notGreen.exceptRooms(), QSet<QString> { QStringLiteral("green") });
         QCOMPARE(notGreen.rooms(), redBlue.rooms());
     }
 
     void inIsTo()
     {
         const BroadcastOperator op = BroadcastOperator(nullptr).in(QStringLiteral("x"));
-        QCOMPARE(op.rooms(), QSet<QString>{QStringLiteral("x")});
+        QCOMPARE(op.rooms(), QSet<QString> { QStringLiteral("x") });
     }
 
     void listOverloads()
     {
-        const BroadcastOperator op = BroadcastOperator(nullptr)
-                                             .to(QStringList{QStringLiteral("a"), QStringLiteral("b")})
-                                             .except(QStringList{QStringLiteral("c"), QStringLiteral("a")});
+        const BroadcastOperator op
+            = BroadcastOperator(nullptr)
+                  .to(QStringList { QStringLiteral("a"), QStringLiteral("b") })
+                  .except(QStringList { QStringLiteral("c"), QStringLiteral("a") });
         QCOMPARE(op.rooms().size(), 2);
         QCOMPARE(op.exceptRooms().size(), 2);
     }
@@ -42,7 +44,7 @@ private Q_SLOTS:
     void withoutNamespaceNothingIsSent()
     {
         const BroadcastOperator op(nullptr);
-        QCOMPARE(op.emitEvent(QStringLiteral("x"), {1}), 0);
+        QCOMPARE(op.emitEvent(QStringLiteral("x"), { 1 }), 0);
         QVERIFY(op.sockets().isEmpty());
         op.disconnectSockets(); // no crash
     }

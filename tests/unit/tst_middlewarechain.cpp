@@ -22,14 +22,15 @@ class tst_MiddlewareChain : public QObject
 
     static void run(const std::vector<TestMiddleware> &list, QStringList &trace, Outcome &out)
     {
-        Chain::run(std::make_shared<const std::vector<TestMiddleware>>(list),
-                   [&trace](const TestMiddleware &mw, const Next &next) { mw(trace, next); },
-                   [&out](const Error *e) {
-                       out.done = true;
-                       out.failed = e != nullptr;
-                       if (e)
-                           out.error = e->message();
-                   });
+        Chain::run(
+            std::make_shared<const std::vector<TestMiddleware>>(list),
+            [&trace](const TestMiddleware &mw, const Next &next) { mw(trace, next); },
+            [&out](const Error *e) {
+                out.done = true;
+                out.failed = e != nullptr;
+                if (e)
+                    out.error = e->message();
+            });
     }
 
     static TestMiddleware pass(const QString &name)
@@ -54,8 +55,8 @@ private Q_SLOTS:
     {
         QStringList trace;
         Outcome out;
-        run({pass("1"), pass("2"), pass("3")}, trace, out);
-        QCOMPARE(trace, (QStringList{"1", "2", "3"}));
+        run({ pass("1"), pass("2"), pass("3") }, trace, out);
+        QCOMPARE(trace, (QStringList { "1", "2", "3" }));
         QVERIFY(out.done && !out.failed);
     }
 
@@ -63,14 +64,14 @@ private Q_SLOTS:
     {
         QStringList trace;
         Outcome out;
-        run({pass("1"),
-             [](QStringList &t, const Next &next) {
-                 t.append("2");
-                 next(Error(QStringLiteral("Not authenticated")));
-             },
-             pass("3")},
+        run({ pass("1"),
+                [](QStringList &t, const Next &next) {
+                    t.append("2");
+                    next(Error(QStringLiteral("Not authenticated")));
+                },
+                pass("3") },
             trace, out);
-        QCOMPARE(trace, (QStringList{"1", "2"}));
+        QCOMPARE(trace, (QStringList { "1", "2" }));
         QVERIFY(out.done);
         QVERIFY(out.failed);
         QCOMPARE(out.error, QStringLiteral("Not authenticated"));
@@ -80,9 +81,9 @@ private Q_SLOTS:
     {
         QStringList trace;
         Outcome out;
-        run({pass("1"), [](QStringList &t, const Next &) { t.append("silent"); }, pass("3")},
+        run({ pass("1"), [](QStringList &t, const Next &) { t.append("silent"); }, pass("3") },
             trace, out);
-        QCOMPARE(trace, (QStringList{"1", "silent"}));
+        QCOMPARE(trace, (QStringList { "1", "silent" }));
         QVERIFY(!out.done);
     }
 
@@ -91,18 +92,19 @@ private Q_SLOTS:
         QStringList trace;
         Outcome out;
         int doneCount = 0;
-        Chain::run(std::make_shared<const std::vector<TestMiddleware>>(std::vector<TestMiddleware>{
-                           [](QStringList &t, const Next &next) {
-                               t.append("twice");
-                               next();
-                               next(); // ignored
-                               next(Error(QStringLiteral("late"))); // ignored
-                           }}),
-                   [&trace](const TestMiddleware &mw, const Next &next) { mw(trace, next); },
-                   [&](const Error *e) {
-                       ++doneCount;
-                       out.failed = e != nullptr;
-                   });
+        Chain::run(
+            std::make_shared<const std::vector<TestMiddleware>>(
+                std::vector<TestMiddleware> { [](QStringList &t, const Next &next) {
+                    t.append("twice");
+                    next();
+                    next(); // ignored
+                    next(Error(QStringLiteral("late"))); // ignored
+                } }),
+            [&trace](const TestMiddleware &mw, const Next &next) { mw(trace, next); },
+            [&](const Error *e) {
+                ++doneCount;
+                out.failed = e != nullptr;
+            });
         QCOMPARE(doneCount, 1);
         QVERIFY(!out.failed);
     }
@@ -112,18 +114,18 @@ private Q_SLOTS:
         QStringList trace;
         Outcome out;
         Next saved;
-        run({pass("1"),
-             [&saved](QStringList &t, const Next &next) {
-                 t.append("async");
-                 saved = next; // answered later
-             },
-             pass("3")},
+        run({ pass("1"),
+                [&saved](QStringList &t, const Next &next) {
+                    t.append("async");
+                    saved = next; // answered later
+                },
+                pass("3") },
             trace, out);
         QVERIFY(!out.done);
-        QCOMPARE(trace, (QStringList{"1", "async"}));
+        QCOMPARE(trace, (QStringList { "1", "async" }));
         saved();
         QVERIFY(out.done && !out.failed);
-        QCOMPARE(trace, (QStringList{"1", "async", "3"}));
+        QCOMPARE(trace, (QStringList { "1", "async", "3" }));
     }
 };
 

@@ -16,12 +16,12 @@ class tst_RoomRegistry : public QObject
     Q_OBJECT
 
 private:
-    Member a{QStringLiteral("A")}, b{QStringLiteral("B")}, c{QStringLiteral("C")},
-            d{QStringLiteral("D")};
+    Member a { QStringLiteral("A") }, b { QStringLiteral("B") }, c { QStringLiteral("C") },
+        d { QStringLiteral("D") };
     RoomRegistry<Member> makeRegistry()
     {
         RoomRegistry<Member> r;
-        for (Member *m : {&a, &b, &c, &d})
+        for (Member *m : { &a, &b, &c, &d })
             r.add(m, m->id);
         r.join(&a, QStringLiteral("red"));
         r.join(&b, QStringLiteral("red"));
@@ -29,8 +29,8 @@ private:
         r.join(&c, QStringLiteral("blue"));
         return r;
     }
-    static QString selected(const RoomRegistry<Member> &r, const QSet<QString> &rooms,
-                            const QSet<QString> &except)
+    static QString selected(
+        const RoomRegistry<Member> &r, const QSet<QString> &rooms, const QSet<QString> &except)
     {
         QStringList ids;
         r.forEachSelected(rooms, except, [&](Member *m) { ids.append(m->id); });
@@ -45,16 +45,17 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("except");
         QTest::addColumn<QString>("expected");
         QTest::newRow("everyone") << QStringList() << QStringList() << "A,B,C,D";
-        QTest::newRow("one room") << QStringList{"red"} << QStringList() << "A,B";
+        QTest::newRow("one room") << QStringList { "red" } << QStringList() << "A,B";
         QTest::newRow("union, no duplicates")
-                << QStringList{"red", "blue"} << QStringList() << "A,B,C";
-        QTest::newRow("room minus room") << QStringList{"red"} << QStringList{"blue"} << "A";
-        QTest::newRow("everyone minus room") << QStringList() << QStringList{"red"} << "C,D";
-        QTest::newRow("socket id is a room") << QStringList{"D"} << QStringList() << "D";
-        QTest::newRow("except a socket id") << QStringList() << QStringList{"A"} << "B,C,D";
-        QTest::newRow("room and id") << QStringList{"blue", "A"} << QStringList{"C"} << "A,B";
-        QTest::newRow("unknown room") << QStringList{"green"} << QStringList() << "";
-        QTest::newRow("except unknown") << QStringList{"red"} << QStringList{"green"} << "A,B";
+            << QStringList { "red", "blue" } << QStringList() << "A,B,C";
+        QTest::newRow("room minus room") << QStringList { "red" } << QStringList { "blue" } << "A";
+        QTest::newRow("everyone minus room") << QStringList() << QStringList { "red" } << "C,D";
+        QTest::newRow("socket id is a room") << QStringList { "D" } << QStringList() << "D";
+        QTest::newRow("except a socket id") << QStringList() << QStringList { "A" } << "B,C,D";
+        QTest::newRow("room and id") << QStringList { "blue", "A" } << QStringList { "C" } << "A,B";
+        QTest::newRow("unknown room") << QStringList { "green" } << QStringList() << "";
+        QTest::newRow("except unknown")
+            << QStringList { "red" } << QStringList { "green" } << "A,B";
     }
     void selection()
     {
@@ -63,8 +64,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const auto r = makeRegistry();
         QCOMPARE(selected(r, QSet<QString>(rooms.begin(), rooms.end()),
-                          QSet<QString>(except.begin(), except.end())),
-                 expected);
+                     QSet<QString>(except.begin(), except.end())),
+            expected);
     }
 
     void joinLeave()
@@ -76,7 +77,7 @@ private Q_SLOTS:
         QCOMPARE(r.roomsOf(&a), QSet<QString>());
         QVERIFY(r.isIn(&a, QStringLiteral("A"), QStringLiteral("A")));
         QVERIFY(!r.isIn(&a, QStringLiteral("A"), QStringLiteral("red")));
-        QCOMPARE(r.roomsOf(&b), (QSet<QString>{QStringLiteral("red"), QStringLiteral("blue")}));
+        QCOMPARE(r.roomsOf(&b), (QSet<QString> { QStringLiteral("red"), QStringLiteral("blue") }));
     }
 
     void emptyRoomsDisappear()
@@ -85,7 +86,7 @@ private Q_SLOTS:
         r.leave(&c, QStringLiteral("blue"));
         r.leave(&b, QStringLiteral("blue"));
         QStringList rooms = r.rooms();
-        QCOMPARE(rooms, QStringList{QStringLiteral("red")});
+        QCOMPARE(rooms, QStringList { QStringLiteral("red") });
     }
 
     void removeClearsEverything()
@@ -94,9 +95,9 @@ private Q_SLOTS:
         r.remove(&b, b.id);
         QCOMPARE(r.size(), 3);
         QCOMPARE(r.member(QStringLiteral("B")), nullptr);
-        QCOMPARE(selected(r, {QStringLiteral("red")}, {}), QStringLiteral("A"));
-        QCOMPARE(selected(r, {QStringLiteral("blue")}, {}), QStringLiteral("C"));
-        QCOMPARE(selected(r, {QStringLiteral("B")}, {}), QString());
+        QCOMPARE(selected(r, { QStringLiteral("red") }, {}), QStringLiteral("A"));
+        QCOMPARE(selected(r, { QStringLiteral("blue") }, {}), QStringLiteral("C"));
+        QCOMPARE(selected(r, { QStringLiteral("B") }, {}), QString());
     }
 };
 
