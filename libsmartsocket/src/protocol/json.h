@@ -8,6 +8,14 @@
 // objects <-> QVariantMap. On writing, an invalid QVariant is null, QVariantHash/QStringList/
 // QJson* are accepted, QDateTime is an ISO-8601 string, other types use QVariant's string
 // conversion (or null when there is none).
+//
+// Reading details: a number written without fraction or exponent is an int when it fits,
+// else a qint64 when it fits, else a double; any other number is a double (out of range gives
+// +-infinity or +-0, as JSON.parse does). `\uXXXX` escapes yield UTF-16 units as in JSON.parse,
+// so a lone surrogate is kept (and written back as `\uXXXX`). Invalid UTF-8 inside a string is
+// not an error: it is decoded by QString::fromUtf8, which puts U+FFFD for each offending byte
+// (Node, decoding an HTTP body, also substitutes U+FFFD; over WebSocket the transport must
+// already have refused the frame). Duplicate keys: the last one wins.
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -22,6 +30,10 @@ namespace SmartSocket::Protocol::Json {
 /// `attachments` (depth-first order); when it is null, QByteArray values are written as
 /// base64 strings.
 void write(const QVariant &value, QByteArray &out, QList<QByteArray> *attachments = nullptr);
+
+/// Appends `s` as a JSON string literal (quotes included), escaped like JSON.stringify:
+/// `"`, `\` and control characters escaped, lone surrogates as `\uXXXX`, the rest UTF-8.
+void writeString(QStringView s, QByteArray &out);
 
 /// Parses one complete JSON text (surrounding whitespace allowed, nothing else after it).
 /// Returns false with a message (position included) on error. Nesting is limited to

@@ -15,12 +15,20 @@ public:
     /// namespace + ',' unless "/", ack id, JSON). QByteArray values found in the data are
     /// appended to `attachments`, and an EVENT/ACK carrying any is written as
     /// BINARY_EVENT/BINARY_ACK. The Engine.IO message prefix ('4') is not written.
+    /// Placeholders are numbered from 0 for each packet, whatever `attachments` held before.
+    /// Only EVENT/ACK (and their binary forms) carry attachments: in the other packet types a
+    /// QByteArray is written as a base64 string. Neither null nor invalid `data` is written.
     static void encode(const Packet &packet, QByteArray &out, QList<QByteArray> &attachments);
 };
 
 /// Incremental decoder for one connection: text packets, then the binary attachments they
 /// announce. Every malformed input yields Status::Error with an errorString(); no input
-/// crashes it. After an error, call reset() before reusing it.
+/// crashes it. After an error, call reset() before reusing it (until then every call returns
+/// Status::Error again).
+///
+/// Stricter than socket.io-parser in two places, both for inputs no conforming peer sends:
+/// an EVENT or ACK must carry its array payload, and an ACK must carry an id (socket.io-parser
+/// lets both through and the receiver then ignores the packet).
 class Decoder
 {
 public:
@@ -40,11 +48,20 @@ public:
 
 private:
     Status fail(const QString &message);
+    Status finishBinary();
+    bool replacePlaceholders(QVariant &value);
+    void setNamespace(const char *begin, const char *end);
+
     Packet m_packet;
     QList<QByteArray> m_attachments;
     int m_pendingAttachments = 0;
     int m_maxAttachments = 10;
     QString m_error;
+    bool m_failed = false;
+    // The last non-root namespace seen, so a connection on "/chat" decodes it without
+    // allocating a new QString per packet.
+    QByteArray m_lastNspUtf8;
+    QString m_lastNsp;
 };
 
 } // namespace SmartSocket::Protocol

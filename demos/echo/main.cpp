@@ -1,0 +1,230 @@
+// smartsocket-echo-server: a headless Socket.IO server with the handlers of the Node reference
+// server (shared/anchors/node-socketio/server.js), so the same load generator and the same
+// clients can be pointed at either. Public API only.
+
+#include <smartsocket/smartsocket.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <limits>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+using SmartSocket::Ack;
+using SmartSocket::Namespace;
+using SmartSocket::Server;
+using SmartSocket::Socket;
+
+// Self-pipe for SIGINT/SIGTERM: the handler only writes a byte; the event loop does the rest.
+int signalFds[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(signalFds[0], &byte, 1);
+}
+
+bool installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalFds) != 0)
+        return false;
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
+}
+
+// Resident set size in bytes, as Node's process.memoryUsage().rss.
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().simplified().split(' ');
+    if (fields.size() < 2)
+        return 0;
+    return fields.at(1).toLongLong() * ::sysconf(_SC_PAGESIZE);
+}
+
+// The first argument only, as `ack(data)` in the Node server.
+QVariantList firstArgument(const QVariantList &args)
+{
+    return args.mid(0, 1);
+}
+
+void addHandlers(Server *server, Namespace *nsp)
+{
+    nsp->on(QStringLiteral("echo"),
+        [](Socket *, const QVariantList &args, const Ack &ack) { ack(firstArgument(args)); });
+    nsp->on(QStringLiteral("ping-ack"),
+        [](Socket *, const QVariantList &args, const Ack &ack) { ack(firstArgument(args)); });
+    nsp->on(QStringLiteral("broadcast"), [nsp](Socket *, const QVariantList &args) {
+        nsp->emitEvent(QStringLiteral("bcast"), firstArgument(args));
+    });
+    // Measurement helper for the benchmark's control socket: {rss, clients}.
+    nsp->on(QStringLiteral("stats"), [server](Socket *, const QVariantList &, const Ack &ack) {
+        if (!ack.isRequested())
+            return;
+        QVariantMap stats;
+        stats.insert(QStringLiteral("rss"), residentBytes());
+        stats.insert(QStringLiteral("clients"), server->connectionStats().total);
+        ack(QVariantList { stats });
+    });
+}
+
+bool parseNumber(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 min,
+    qint64 max, qint64 *out)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        std::fprintf(stderr, "smartsocket-echo-server: invalid value for --%s: %s\n",
+            qPrintable(option.names().constFirst()), qPrintable(parser.value(option)));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("smartsocket-echo-server"));
+
+    SmartSocket::ServerOptions options;
+    options.port = 3000;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Socket.IO v5 echo server: 'echo' and 'ping-ack' acknowledge with their argument, "
+        "'broadcast' re-emits its argument to everyone as 'bcast', 'stats' acknowledges with "
+        "{rss, clients}; in the namespaces / and /chat."));
+    parser.addHelpOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("TCP port; 0 picks a free one (3000)."), QStringLiteral("port"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+        QStringLiteral("Address to listen on (127.0.0.1)."), QStringLiteral("address"));
+    const QCommandLineOption pathOption(QStringLiteral("path"),
+        QStringLiteral("HTTP path of the endpoint (/socket.io/)."), QStringLiteral("path"));
+    const QCommandLineOption pingIntervalOption(QStringLiteral("ping-interval"),
+        QStringLiteral("Engine.IO ping interval in ms (%1).").arg(options.pingInterval),
+        QStringLiteral("ms"));
+    const QCommandLineOption pingTimeoutOption(QStringLiteral("ping-timeout"),
+        QStringLiteral("Engine.IO ping timeout in ms (%1).").arg(options.pingTimeout),
+        QStringLiteral("ms"));
+    const QCommandLineOption connectTimeoutOption(QStringLiteral("connect-timeout"),
+        QStringLiteral("Time a client has to send its Socket.IO CONNECT, in ms (%1).")
+            .arg(options.connectTimeout),
+        QStringLiteral("ms"));
+    const QCommandLineOption maxPayloadOption(QStringLiteral("max-payload"),
+        QStringLiteral("Largest message accepted, in bytes (%1).").arg(options.maxPayload),
+        QStringLiteral("bytes"));
+    const QCommandLineOption maxConnectionsOption(QStringLiteral("max-connections"),
+        QStringLiteral("Connections served at once; 0 = no limit (%1).")
+            .arg(options.maxConnections),
+        QStringLiteral("n"));
+    const QCommandLineOption verboseOption(
+        QStringList { QStringLiteral("v"), QStringLiteral("verbose") },
+        QStringLiteral("Log connects, disconnects and connection errors on stderr."));
+    parser.addOptions({ portOption, hostOption, pathOption, pingIntervalOption, pingTimeoutOption,
+        connectTimeoutOption, maxPayloadOption, maxConnectionsOption, verboseOption });
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "smartsocket-echo-server: unexpected argument: %s\n",
+            qPrintable(parser.positionalArguments().constFirst()));
+        return 1;
+    }
+
+    qint64 port = options.port;
+    qint64 pingInterval = options.pingInterval;
+    qint64 pingTimeout = options.pingTimeout;
+    qint64 connectTimeout = options.connectTimeout;
+    qint64 maxPayload = options.maxPayload;
+    qint64 maxConnections = options.maxConnections;
+    constexpr qint64 intMax = std::numeric_limits<int>::max();
+    if (!parseNumber(parser, portOption, 0, 65535, &port)
+        || !parseNumber(parser, pingIntervalOption, 1, intMax, &pingInterval)
+        || !parseNumber(parser, pingTimeoutOption, 1, intMax, &pingTimeout)
+        || !parseNumber(parser, connectTimeoutOption, 1, intMax, &connectTimeout)
+        || !parseNumber(
+            parser, maxPayloadOption, 1, std::numeric_limits<qint64>::max(), &maxPayload)
+        || !parseNumber(parser, maxConnectionsOption, 0, intMax, &maxConnections))
+        return 1;
+    options.port = quint16(port);
+    options.pingInterval = int(pingInterval);
+    options.pingTimeout = int(pingTimeout);
+    options.connectTimeout = int(connectTimeout);
+    options.maxPayload = maxPayload;
+    options.maxConnections = int(maxConnections);
+    if (parser.isSet(hostOption)) {
+        const QString host = parser.value(hostOption);
+        if (host == QLatin1String("localhost"))
+            options.host = QHostAddress(QHostAddress::LocalHost);
+        else if (!options.host.setAddress(host)) {
+            std::fprintf(stderr, "smartsocket-echo-server: invalid --host: %s\n", qPrintable(host));
+            return 1;
+        }
+    }
+    if (parser.isSet(pathOption))
+        options.path = parser.value(pathOption);
+
+    if (!installSignalHandlers()) {
+        std::perror("smartsocket-echo-server: signal handlers");
+        return 1;
+    }
+
+    Server server(options);
+    addHandlers(&server, server.defaultNamespace());
+    addHandlers(&server, server.of(QStringLiteral("/chat")));
+
+    if (parser.isSet(verboseOption)) {
+        QObject::connect(&server, &Server::connected, [](Socket *socket) {
+            std::fprintf(stderr, "connected %s %s\n", qPrintable(socket->nsp()->name()),
+                qPrintable(socket->id()));
+        });
+        QObject::connect(&server, &Server::disconnected, [](Socket *socket, const QString &reason) {
+            std::fprintf(stderr, "disconnected %s %s: %s\n", qPrintable(socket->nsp()->name()),
+                qPrintable(socket->id()), qPrintable(reason));
+        });
+        QObject::connect(
+            &server, &Server::connectionError, [](const QString &peer, const QString &message) {
+                std::fprintf(
+                    stderr, "connection error %s: %s\n", qPrintable(peer), qPrintable(message));
+            });
+    }
+
+    QSocketNotifier signalNotifier(signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(signalFds[1], &byte, 1);
+        signalNotifier.setEnabled(false);
+        server.close();
+        app.quit();
+    });
+
+    if (!server.listen()) {
+        std::fprintf(stderr, "smartsocket-echo-server: cannot listen on %s:%u: %s\n",
+            qPrintable(options.host.toString()), unsigned(options.port),
+            qPrintable(server.errorString()));
+        return 1;
+    }
+    std::printf("listening on %u\n", unsigned(server.port()));
+    std::fflush(stdout);
+
+    const int rc = app.exec();
+    ::close(signalFds[0]);
+    ::close(signalFds[1]);
+    return rc;
+}
