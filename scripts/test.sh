@@ -3,7 +3,8 @@
 #   1. dependencies (scripts/setup.sh --no-build: apt packages and npm test peers, if missing)
 #   2. services the tests need (none yet; the Redis issue adds a loopback redis-server here)
 #   3. default preset: configure, build, ctest (all labels: unit, integration, interop, install)
-#   4. asan preset (ASan + UBSan, without demos and bench): build, ctest -L unit|integration|interop
+#   4. asan preset (ASan + UBSan; no demos, bench or inspector): build, then
+#      ctest -L 'unit|integration|interop'
 #   5. clang-format --dry-run --Werror over every C++ source
 # Every step runs even when an earlier one failed (a failed build skips its own ctest); the
 # script exits non-zero when any step failed and ends with a summary.
@@ -103,7 +104,8 @@ build_default() {
 }
 
 build_asan() {
-    cmake --preset asan -DSMARTSOCKET_DEMOS=OFF -DSMARTSOCKET_BENCH=OFF &&
+    cmake --preset asan -DSMARTSOCKET_DEMOS=OFF -DSMARTSOCKET_BENCH=OFF \
+        -DSMARTSOCKET_INSPECTOR=OFF &&
         cmake --build --preset asan -j"$JOBS"
 }
 

@@ -66,7 +66,8 @@ public:
     virtual ~ConnectionHandler() = default;
     /// A complete HTTP request arrived. Return status 101 to accept the WebSocket upgrade
     /// (the core answers 101 and the connection is open), anything else to refuse (the core
-    /// answers that status with the body and closes).
+    /// answers that status with the body and closes). 101 for a request that is no valid
+    /// upgrade is answered 400.
     virtual HttpResponse onRequest(ConnectionId id, const HttpRequest &request) = 0;
     /// Called right after the 101 response was queued.
     virtual void onOpen(ConnectionId id) = 0;
@@ -83,6 +84,9 @@ class IoCore : public QObject
     Q_OBJECT
 public:
     explicit IoCore(ConnectionHandler *handler, QObject *parent = nullptr);
+    /// Closes everything without calling the handler (it may be half destroyed); call
+    /// close() first to get onClosed(Shutdown) for each open connection. Do not destroy
+    /// the IoCore from inside one of its callbacks.
     ~IoCore() override;
 
     bool listen(const QHostAddress &address, quint16 port);
@@ -97,6 +101,7 @@ public:
     /// Limits. maxConnections 0 = none; over it a connection is answered HTTP 503 and closed
     /// before any per-connection state is allocated.
     void setMaxConnections(int max);
+    /// Default 1000000 (Node's maxHttpBufferSize); 0 = no limit (still capped below 2 GiB).
     void setMaxMessageSize(qint64 bytes);
     /// Time allowed for the HTTP upgrade of a new connection.
     void setHandshakeTimeout(int ms);
@@ -123,6 +128,10 @@ public:
 
     /// FIFO timer queues: every timer in a queue has the same duration. A connection has two
     /// timer links (0 and 1) and sits in at most one queue per link.
+    /// Until onOpen, link 1 holds the core's handshake timeout (arming or disarming it is
+    /// ignored); from onOpen on both links are the handler's. Closing a connection disarms
+    /// both. Queue ids are never 0 or 1 (internal queues); a queue's new duration moves its
+    /// armed timers by the difference.
     int createTimerQueue(int durationMs);
     void setTimerQueueDuration(int queue, int durationMs);
     /// (Re)arms: the connection moves to the tail of `queue` with deadline now + duration.

@@ -1,0 +1,52 @@
+#pragma once
+
+// HTTP/1.1 request heads for the server's I/O core: request line + headers, nothing more
+// (WebSocket upgrades and requests answered at once carry no body we need). Plus the few
+// responses the core writes itself.
+
+#include "iocore.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace SmartSocket::Transport {
+
+class HttpRequestParser
+{
+public:
+    enum class Status {
+        Incomplete, ///< no CRLFCRLF yet; keep the bytes and read more
+        Complete, ///< `request` filled; `consumed` bytes belong to the head
+        TooLarge, ///< head over the limit: answer 431 and close
+        Malformed, ///< answer 400 and close
+    };
+    struct Result
+    {
+        Status status = Status::Incomplete;
+        qsizetype consumed = 0; ///< head + CRLFCRLF, when Complete
+    };
+
+    static constexpr qsizetype DefaultMaxHeadSize = 8192;
+
+    /// Parses the head at the start of `data`. A bad request line is reported as soon as
+    /// its CRLF is there, without waiting for the rest of the head.
+    static Result parse(
+        QByteArrayView data, HttpRequest *request, qsizetype maxHeadSize = DefaultMaxHeadSize);
+
+    /// Value of header `name` (case-insensitive) in a request head; repeated headers are
+    /// joined with ", ". Empty when absent.
+    static QByteArray headerValue(QByteArrayView head, QByteArrayView name);
+    /// Whether the comma-separated `list` holds `token` (case-insensitive).
+    static bool hasToken(QByteArrayView list, QByteArrayView token);
+
+    /// "HTTP/1.1 <status> <reason>" with Content-Type (when not empty), Content-Length,
+    /// Connection: close, then the body.
+    static QByteArray response(int status, QByteArrayView contentType, QByteArrayView body);
+    /// The 101 answer to a WebSocket upgrade with Sec-WebSocket-Key `key`.
+    static QByteArray upgradeResponse(QByteArrayView key);
+    /// base64(SHA-1(key + RFC 6455 GUID)).
+    static QByteArray webSocketAccept(QByteArrayView key);
+    static QByteArrayView reasonPhrase(int status);
+};
+
+} // namespace SmartSocket::Transport
