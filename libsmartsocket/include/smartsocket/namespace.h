@@ -4,6 +4,7 @@
 #include <smartsocket/broadcastoperator.h>
 #include <smartsocket/middleware.h>
 #include <smartsocket/smartsocket_export.h>
+#include <smartsocket/socket.h>
 
 #include <QObject>
 #include <QString>

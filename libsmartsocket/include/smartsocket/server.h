@@ -6,6 +6,7 @@
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
 #include <smartsocket/smartsocket_export.h>
+#include <smartsocket/socket.h>
 
 #include <QHostAddress>
 #include <QObject>
