@@ -71,10 +71,8 @@ class SMARTSOCKET_EXPORT AckError : public QException
 {
 public:
     explicit AckError(const AckResult &result)
-        : m_result(result)
-        , m_what(result.errorString().toUtf8())
-    {
-    }
+        : m_result(result), m_what(result.errorString().toUtf8())
+    { }
     void raise() const override { throw *this; }
     AckError *clone() const override { return new AckError(*this); }
     const char *what() const noexcept override { return m_what.constData(); }

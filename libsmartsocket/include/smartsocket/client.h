@@ -58,16 +58,15 @@ public:
 
     /// Registers the handler of an event, replacing an earlier one. The handler may take
     /// (const QVariantList &, const Ack &) or (const QVariantList &).
-    template<typename F>
-    void on(const QString &event, F &&handler)
+    template<typename F> void on(const QString &event, F &&handler)
     {
         if constexpr (std::is_invocable_v<F, const QVariantList &, const Ack &>) {
             setHandler(event, ClientEventHandler(std::forward<F>(handler)));
         } else {
             static_assert(std::is_invocable_v<F, const QVariantList &>,
-                          "handler must take (const QVariantList&[, const Ack&])");
-            setHandler(event, [h = std::forward<F>(handler)](const QVariantList &a,
-                                                              const Ack &) { h(a); });
+                "handler must take (const QVariantList&[, const Ack&])");
+            setHandler(event,
+                [h = std::forward<F>(handler)](const QVariantList &a, const Ack &) { h(a); });
         }
     }
     void setHandler(const QString &event, ClientEventHandler handler);
@@ -80,11 +79,11 @@ public:
     void emitEvent(const QString &event, const QVariantList &args = {});
     /// Sends an event and calls back with the server's ack reply, or with an error on timeout
     /// (timeoutMs, or options().ackTimeout when < 0) or disconnect.
-    void emitEvent(const QString &event, const QVariantList &args, AckCallback callback,
-                   int timeoutMs = -1);
+    void emitEvent(
+        const QString &event, const QVariantList &args, AckCallback callback, int timeoutMs = -1);
     /// Future-style ack: finishes with the reply, or with an AckError exception.
-    QFuture<QVariantList> request(const QString &event, const QVariantList &args = {},
-                                  int timeoutMs = -1);
+    QFuture<QVariantList> request(
+        const QString &event, const QVariantList &args = {}, int timeoutMs = -1);
 
 Q_SIGNALS:
     void connected();

@@ -16,11 +16,8 @@ class SMARTSOCKET_EXPORT Error
 public:
     Error() = default;
     explicit Error(const QString &message, const QVariant &data = {}, const QString &code = {})
-        : m_message(message)
-        , m_data(data)
-        , m_code(code)
-    {
-    }
+        : m_message(message), m_data(data), m_code(code)
+    { }
 
     bool isNull() const { return m_message.isEmpty() && m_code.isEmpty(); }
     QString message() const { return m_message; }

@@ -42,7 +42,7 @@ using ConnectMiddleware = std::function<void(Socket *socket, const Next &next)>;
 /// incoming event, server-level first, then namespace-level, in registration order. It may
 /// modify `args` before calling next(). `next(error)` drops the event, emits
 /// Server::errorOccurred and sends the client `__error__` `{event, message, code}`.
-using EventMiddleware = std::function<void(Socket *socket, const QString &event,
-                                           QVariantList &args, const Next &next)>;
+using EventMiddleware = std::function<void(
+    Socket *socket, const QString &event, QVariantList &args, const Next &next)>;
 
 } // namespace SmartSocket

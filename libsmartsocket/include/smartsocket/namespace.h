@@ -4,6 +4,7 @@
 #include <smartsocket/broadcastoperator.h>
 #include <smartsocket/middleware.h>
 #include <smartsocket/smartsocket_export.h>
+#include <smartsocket/socket.h>
 
 #include <QObject>
 #include <QString>
@@ -19,14 +20,14 @@ class Socket;
 namespace Internal {
 class ServerCore;
 class EngineSession;
-}
+} // namespace Internal
 
 /// Handler of an incoming event: the socket, the event's arguments, and the ack to answer
 /// (Ack::isRequested() tells whether the client wants one).
 using EventHandler = std::function<void(Socket *socket, const QVariantList &args, const Ack &ack)>;
 /// Catch-all handler: called for every event of the namespace, before the event's own handler.
-using AnyEventHandler = std::function<void(Socket *socket, const QString &event,
-                                           const QVariantList &args)>;
+using AnyEventHandler
+    = std::function<void(Socket *socket, const QString &event, const QVariantList &args)>;
 
 /// A namespace (socket.io's Namespace; the seed's `server.namespace(name)`): its own handlers,
 /// middleware, sockets and rooms. Created and owned by the Server (Server::of()).
@@ -41,17 +42,16 @@ public:
 
     /// Registers the handler of an event, replacing an earlier one. The handler may take
     /// (Socket *, const QVariantList &, const Ack &) or (Socket *, const QVariantList &).
-    template<typename F>
-    void on(const QString &event, F &&handler)
+    template<typename F> void on(const QString &event, F &&handler)
     {
         if constexpr (std::is_invocable_v<F, Socket *, const QVariantList &, const Ack &>) {
             setHandler(event, EventHandler(std::forward<F>(handler)));
         } else {
             static_assert(std::is_invocable_v<F, Socket *, const QVariantList &>,
-                          "handler must take (Socket*, const QVariantList&[, const Ack&])");
+                "handler must take (Socket*, const QVariantList&[, const Ack&])");
             setHandler(event,
-                       [h = std::forward<F>(handler)](Socket *s, const QVariantList &a,
-                                                      const Ack &) { h(s, a); });
+                [h = std::forward<F>(handler)](
+                    Socket *s, const QVariantList &a, const Ack &) { h(s, a); });
         }
     }
     void setHandler(const QString &event, EventHandler handler);

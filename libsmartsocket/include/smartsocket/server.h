@@ -6,6 +6,7 @@
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
 #include <smartsocket/smartsocket_export.h>
+#include <smartsocket/socket.h>
 
 #include <QHostAddress>
 #include <QObject>
@@ -63,8 +64,7 @@ public:
     QList<Namespace *> namespaces() const;
 
     /// Shortcuts to the default namespace.
-    template<typename F>
-    void on(const QString &event, F &&handler)
+    template<typename F> void on(const QString &event, F &&handler)
     {
         defaultNamespace()->on(event, std::forward<F>(handler));
     }
@@ -87,8 +87,8 @@ Q_SIGNALS:
     void connected(SmartSocket::Socket *socket);
     void disconnected(SmartSocket::Socket *socket, const QString &reason);
     /// A middleware refused an event (`next(error)`), or a handler reported an error.
-    void errorOccurred(const SmartSocket::Error &error, SmartSocket::Socket *socket,
-                       const QString &event);
+    void errorOccurred(
+        const SmartSocket::Error &error, SmartSocket::Socket *socket, const QString &event);
     /// A connection failed below the socket level: bad handshake, protocol error, oversized
     /// message, connect timeout. `peer` is "address:port".
     void connectionError(const QString &peer, const QString &message);
@@ -97,6 +97,7 @@ private:
     friend class Internal::ServerCore;
     friend class Namespace;
     friend class Socket;
+    friend class BroadcastOperator;
     Internal::ServerCore *const d;
 };
 

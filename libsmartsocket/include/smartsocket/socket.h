@@ -17,7 +17,7 @@ class Server;
 namespace Internal {
 class EngineSession;
 class ServerCore;
-}
+} // namespace Internal
 
 /// One client in one namespace (socket.io's server-side Socket). Owned by the server: it is
 /// deleted (later) after disconnected() has been emitted; keep a QPointer if you store it.
@@ -50,8 +50,8 @@ public:
     void emitEvent(const QString &event, const QVariantList &args = {});
     /// Sends an event and waits for the client's ack; the callback gets the reply or an error
     /// (timeout, disconnect). timeoutMs <= 0 waits until disconnect.
-    void emitWithAck(const QString &event, const QVariantList &args, AckCallback callback,
-                     int timeoutMs = 0);
+    void emitWithAck(
+        const QString &event, const QVariantList &args, AckCallback callback, int timeoutMs = 0);
 
     /// Broadcast to a room, excluding this socket (socket.io's `socket.to(room).emit`).
     BroadcastOperator to(const QString &room) const;
@@ -75,7 +75,7 @@ private:
     friend class Internal::ServerCore;
     friend class Namespace;
     explicit Socket(Namespace *nsp, Internal::EngineSession *session, const QString &id,
-                    const Handshake &handshake);
+        const Handshake &handshake);
     class Private;
     Private *const d;
 };

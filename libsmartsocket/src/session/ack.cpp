@@ -8,8 +8,7 @@ struct Ack::State
     bool answered = false;
 };
 
-Ack::Ack(Sender sender)
-    : d(std::make_shared<State>())
+Ack::Ack(Sender sender) : d(std::make_shared<State>())
 {
     d->sender = std::move(sender);
 }

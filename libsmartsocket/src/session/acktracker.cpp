@@ -9,8 +9,7 @@ static qint64 nowMs()
     return QDeadlineTimer::current().deadline();
 }
 
-AckTracker::AckTracker(QObject *parent)
-    : QObject(parent)
+AckTracker::AckTracker(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &AckTracker::onTimeout);
@@ -103,9 +102,8 @@ void AckTracker::onTimeout()
         Entry entry = std::move(it.value());
         m_pending.erase(it);
         if (entry.callback)
-            entry.callback(AckResult::failure(
-                    AckResult::Status::Timeout,
-                    QStringLiteral("ack timeout after %1 ms").arg(entry.timeoutMs)));
+            entry.callback(AckResult::failure(AckResult::Status::Timeout,
+                QStringLiteral("ack timeout after %1 ms").arg(entry.timeoutMs)));
     }
     rearm();
 }

@@ -4,7 +4,7 @@ namespace SmartSocket {
 
 QVariantMap Error::toMap() const
 {
-    QVariantMap map{{QStringLiteral("message"), m_message}};
+    QVariantMap map { { QStringLiteral("message"), m_message } };
     if (m_data.isValid())
         map.insert(QStringLiteral("data"), m_data);
     return map;
@@ -15,8 +15,8 @@ Error Error::fromVariant(const QVariant &value)
     if (value.typeId() == QMetaType::QString)
         return Error(value.toString());
     const QVariantMap map = value.toMap();
-    return Error(map.value(QStringLiteral("message")).toString(),
-                 map.value(QStringLiteral("data")), map.value(QStringLiteral("code")).toString());
+    return Error(map.value(QStringLiteral("message")).toString(), map.value(QStringLiteral("data")),
+        map.value(QStringLiteral("code")).toString());
 }
 
 } // namespace SmartSocket

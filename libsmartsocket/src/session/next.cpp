@@ -7,8 +7,7 @@ struct Next::State
     Continuation continuation;
 };
 
-Next::Next(Continuation continuation)
-    : d(std::make_shared<State>())
+Next::Next(Continuation continuation) : d(std::make_shared<State>())
 {
     d->continuation = std::move(continuation);
 }

@@ -1,0 +1,150 @@
+#pragma once
+
+// The server's internals: ServerCore is Server's private part and the I/O core's handler;
+// EngineSession is one Engine.IO connection routing packets to its namespace sockets.
+// Bytes -> IoCore (transport/) -> ServerCore::onMessage -> Decoder (protocol/) ->
+// EngineSession::dispatch -> middleware chain -> the user's handler.
+
+#include "handshakedata_p.h"
+
+#include "cluster/roomregistry.h"
+#include "protocol/socketio.h"
+#include "session/acktracker.h"
+#include "transport/iocore.h"
+
+#include <smartsocket/namespace.h>
+#include <smartsocket/options.h>
+#include <smartsocket/server.h>
+#include <smartsocket/socket.h>
+
+#include <QHash>
+#include <QPointer>
+
+#include <memory>
+#include <vector>
+
+namespace SmartSocket {
+
+class Socket::Private
+{
+public:
+    Namespace *nsp = nullptr;
+    Internal::EngineSession *session = nullptr;
+    QString id;
+    Handshake handshake;
+    QVariantMap data;
+    Internal::AckTracker *acks = nullptr; // created on first emitWithAck
+    bool connected = false;
+};
+
+class Namespace::Private
+{
+public:
+    QString name;
+    Server *server = nullptr;
+    QHash<QString, EventHandler> handlers;
+    AnyEventHandler anyHandler;
+    std::shared_ptr<const std::vector<EventMiddleware>> eventMiddleware;
+    std::shared_ptr<const std::vector<ConnectMiddleware>> connectMiddleware;
+    Internal::RoomRegistry<Socket> registry;
+};
+
+namespace Internal {
+
+using EventMiddlewareList = std::vector<EventMiddleware>;
+using ConnectMiddlewareList = std::vector<ConnectMiddleware>;
+
+/// Appends to a copy-on-write middleware list (a running chain keeps its snapshot).
+template<typename T> void appendShared(std::shared_ptr<const std::vector<T>> &list, T value)
+{
+    auto copy = list ? std::make_shared<std::vector<T>>(*list) : std::make_shared<std::vector<T>>();
+    copy->push_back(std::move(value));
+    list = std::move(copy);
+}
+
+class EngineSession
+{
+public:
+    Transport::ConnectionId conn = 0;
+    QString sid;
+    std::shared_ptr<const HandshakeData> handshake;
+    Protocol::Decoder decoder;
+    std::vector<Socket *> sockets; ///< joined namespaces
+    std::vector<Socket *> pending; ///< connect middleware running
+    QString closeReason; ///< set when we close the connection ourselves
+    bool closed = false;
+
+    Socket *socketFor(const QString &nsp) const
+    {
+        for (Socket *s : sockets) {
+            if (s->d->nsp->d->name == nsp)
+                return s;
+        }
+        return nullptr;
+    }
+    bool isPending(const QString &nsp) const
+    {
+        for (Socket *s : pending) {
+            if (s->d->nsp->d->name == nsp)
+                return true;
+        }
+        return false;
+    }
+};
+
+class ServerCore : public Transport::ConnectionHandler
+{
+public:
+    ServerCore(Server *server, const ServerOptions &options);
+    ~ServerCore() override;
+
+    // Transport::ConnectionHandler
+    Transport::HttpResponse onRequest(
+        Transport::ConnectionId id, const Transport::HttpRequest &request) override;
+    void onOpen(Transport::ConnectionId id) override;
+    void onMessage(Transport::ConnectionId id, QByteArrayView payload, bool binary) override;
+    void onClosed(
+        Transport::ConnectionId id, Transport::CloseReason reason, const QString &detail) override;
+    void onTimer(Transport::ConnectionId id, int queue) override;
+
+    static ServerCore *get(const Server *server) { return server->d; }
+    void applyOptions();
+    Namespace *createNamespace(const QString &name);
+
+    /// Encodes and sends one packet to one connection.
+    void sendPacket(EngineSession *session, const Protocol::Packet &packet);
+    /// Encodes once, sends to every socket selected by the operator.
+    int broadcast(const BroadcastOperator &op, const Protocol::Packet &packet);
+    /// Closes the whole connection; every socket gets `reason`.
+    void closeSession(EngineSession *session, const QString &reason);
+    /// Removes a socket from its namespace and session; emits the disconnected signals;
+    /// deletes it later. With notifyClient, a DISCONNECT packet is sent first.
+    void removeSocket(Socket *socket, const QString &reason, bool notifyClient);
+    void reportConnectionError(EngineSession *session, const QString &message);
+
+    Server *q;
+    ServerOptions options;
+    Transport::IoCore *io = nullptr;
+    QHash<QString, Namespace *> namespaces;
+    Namespace *root = nullptr;
+    std::shared_ptr<const EventMiddlewareList> eventMiddleware;
+    std::shared_ptr<const ConnectMiddlewareList> connectMiddleware;
+    int pingQueue = -1;
+    int pongQueue = -1;
+    int connectQueue = -1;
+    int sessionCount = 0;
+    QString errorString;
+
+private:
+    void handlePacket(EngineSession *session, Protocol::Packet &&packet);
+    void handleConnect(EngineSession *session, Protocol::Packet &&packet);
+    void handleEvent(EngineSession *session, Socket *socket, Protocol::Packet &&packet);
+    void deliverEvent(
+        Socket *socket, const QString &event, const QVariantList &args, const Ack &ack);
+    void refuseEvent(Socket *socket, const QString &event, const Error &error, const Ack &ack);
+    void finishConnect(QPointer<Socket> socket, const Error *error);
+    QString peerString(EngineSession *session) const;
+};
+
+} // namespace Internal
+} // namespace SmartSocket

@@ -1,0 +1,144 @@
+// The real socket.io-client 4.8 (npm) against our server: each scenario is a Node run
+// (tests/interop/node/client-scenarios.js) that asserts the client's view; this side
+// asserts the server's.
+#include <smartsocket/smartsocket.h>
+
+#include <QtTest>
+
+#include <memory>
+
+using namespace SmartSocket;
+
+class tst_NodeClientVsServer : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Server> m_server;
+    QString m_dir = QStringLiteral(SMARTSOCKET_INTEROP_DIR);
+    std::optional<AckResult> m_serverAck;
+    QStringList m_connectedNamespaces;
+
+    QString runScenario(const QString &scenario)
+    {
+        QProcess node;
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        node.setWorkingDirectory(m_dir);
+        node.start(QStringLiteral(SMARTSOCKET_NODE),
+            { m_dir + QStringLiteral("/node/client-scenarios.js"),
+                QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()), scenario });
+        if (!node.waitForStarted(10000))
+            return QStringLiteral("FAIL could not start node: ") + node.errorString();
+        // Keep our event loop running: the server lives in this thread.
+        QDeadlineTimer deadline(30000);
+        while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(10);
+        if (node.state() != QProcess::NotRunning) {
+            node.kill();
+            node.waitForFinished();
+        }
+        return QString::fromUtf8(node.readAll()).trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
+            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+        m_server = std::make_unique<Server>();
+        Server *server = m_server.get();
+        server->defaultNamespace()->useConnect([](Socket *socket, const Next &next) {
+            if (socket->handshake().auth().value(QStringLiteral("token")) != QStringLiteral("123"))
+                return next(Error(QStringLiteral("Not authorized"),
+                    QVariantMap { { QStringLiteral("code"), 7 } }));
+            socket->data().insert(QStringLiteral("user"), QStringLiteral("alice"));
+            next();
+        });
+        server->use([](Socket *, const QString &event, QVariantList &, const Next &next) {
+            if (event == QStringLiteral("secret"))
+                return next(Error(QStringLiteral("Not authenticated"), {}, QStringLiteral("AUTH")));
+            next();
+        });
+        const auto echo = [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); };
+        server->on(QStringLiteral("echo"), echo);
+        server->on(QStringLiteral("whoami"), [](Socket *s, const QVariantList &, const Ack &ack) {
+            ack({ s->data().value(QStringLiteral("user")) });
+        });
+        const auto where
+            = [](Socket *s, const QVariantList &, const Ack &ack) { ack({ s->nsp()->name() }); };
+        server->on(QStringLiteral("where"), where);
+        server->of(QStringLiteral("/chat"))->on(QStringLiteral("where"), where);
+        server->on(QStringLiteral("engine-connections"),
+            [server](Socket *, const QVariantList &, const Ack &ack) {
+                ack({ server->connectionStats().total });
+            });
+        server->on(QStringLiteral("slow"), [](Socket *, const QVariantList &) {});
+        server->on(QStringLiteral("shout"), [](Socket *s, const QVariantList &args) {
+            s->broadcast().emitEvent(QStringLiteral("heard"), args);
+        });
+        server->on(QStringLiteral("broadcast"), [server](Socket *, const QVariantList &args) {
+            server->emitEvent(QStringLiteral("bcast"), args);
+        });
+        server->on(QStringLiteral("join"), [](Socket *s, const QVariantList &args, const Ack &ack) {
+            s->join(args.value(0).toString());
+            ack();
+        });
+        server->on(QStringLiteral("to-room"), [](Socket *s, const QVariantList &args) {
+            s->to(args.value(0).toString()).emitEvent(QStringLiteral("room-msg"), args);
+        });
+        server->on(QStringLiteral("push-me"), [](Socket *s, const QVariantList &) {
+            s->emitEvent(
+                QStringLiteral("push"), { QByteArray("\xff\x00\xfe", 3), QStringLiteral("text") });
+        });
+        server->on(
+            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnect(); });
+        connect(server, &Server::connected, this, [this](Socket *socket) {
+            m_connectedNamespaces.append(socket->nsp()->name());
+            if (socket->handshake().query().value(QStringLiteral("scenario"))
+                != QStringLiteral("server-ack"))
+                return;
+            QPointer<Socket> guard(socket);
+            socket->emitWithAck(
+                QStringLiteral("question"), { 21 },
+                [this, guard](const AckResult &r) {
+                    m_serverAck = r;
+                    if (guard)
+                        guard->emitEvent(QStringLiteral("verdict"),
+                            { r.isOk() && r.value().toInt() == 42, r.errorString() });
+                },
+                5000);
+        });
+        QVERIFY(server->listen());
+    }
+
+    void scenario_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name : { "connect-with-auth", "connect-refused", "unknown-namespace",
+                 "namespaces-one-connection", "ack-both-ways", "ack-timeout", "broadcast", "binary",
+                 "middleware-error", "server-disconnect" })
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void scenario()
+    {
+        QFETCH(QString, name);
+        m_serverAck.reset();
+        m_connectedNamespaces.clear();
+        const QString output = runScenario(name);
+        QVERIFY2(output.contains(QStringLiteral("PASS ") + name), qPrintable(output));
+        if (name == QStringLiteral("ack-both-ways")) {
+            QVERIFY(m_serverAck.has_value());
+            QVERIFY(m_serverAck->isOk());
+            QCOMPARE(m_serverAck->value().toInt(), 42);
+        } else if (name == QStringLiteral("namespaces-one-connection")) {
+            QCOMPARE(m_connectedNamespaces.size(), 2);
+            QVERIFY(m_connectedNamespaces.contains(QStringLiteral("/chat")));
+        } else if (name == QStringLiteral("connect-refused")) {
+            QVERIFY(m_connectedNamespaces.isEmpty());
+        }
+        // Every scenario's connections are gone afterwards.
+        QTRY_COMPARE(m_server->connectionStats().total, 0);
+    }
+};
+
+QTEST_MAIN(tst_NodeClientVsServer)
+#include "tst_nodeclient_vs_server.moc"
