@@ -2,6 +2,7 @@
 
 #include "json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -98,8 +99,11 @@ void Encoder::encode(const Packet &packet, QByteArray &out, QList<QByteArray> &a
         appendUtf8(packet.nsp, out);
         out.append(',');
     }
-    if (packet.id >= 0)
-        out.append(QByteArray::number(packet.id));
+    if (packet.id >= 0) {
+        char digits[24];
+        const auto res = std::to_chars(digits, digits + sizeof digits, packet.id);
+        out.append(digits, res.ptr - digits);
+    }
 
     const bool carriesAttachments = packet.type == PacketType::Event
         || packet.type == PacketType::Ack || packet.type == PacketType::BinaryEvent
@@ -108,15 +112,17 @@ void Encoder::encode(const Packet &packet, QByteArray &out, QList<QByteArray> &a
     if (dataType != QMetaType::UnknownType && dataType != QMetaType::Nullptr)
         Json::write(packet.data, out, carriesAttachments ? &attachments : nullptr);
 
+    // The binary form exactly when there are attachments: socket.io-parser refuses "50-".
     const qsizetype count = attachments.size() - firstAttachment;
     PacketType type = packet.type;
-    if (count > 0 && type == PacketType::Event)
-        type = PacketType::BinaryEvent;
-    else if (count > 0 && type == PacketType::Ack)
-        type = PacketType::BinaryAck;
-    if (type == PacketType::BinaryEvent || type == PacketType::BinaryAck) {
-        // Rare path: the count is only known after the JSON is written.
+    if (type == PacketType::Event || type == PacketType::BinaryEvent)
+        type = count > 0 ? PacketType::BinaryEvent : PacketType::Event;
+    else if (type == PacketType::Ack || type == PacketType::BinaryAck)
+        type = count > 0 ? PacketType::BinaryAck : PacketType::Ack;
+    if (type != packet.type)
         out[start] = char('0' + int(type));
+    if (count > 0) {
+        // Rare path: the count is only known after the JSON is written.
         out.insert(headerEnd, QByteArray::number(count).append('-'));
     }
 }
@@ -197,7 +203,8 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
             }
             ++p;
         }
-        if (p == digits || p == end || *p != '-')
+        // socket.io-parser 4.2.6+ refuses a count below 1 too ("50-[...]").
+        if (p == digits || p == end || *p != '-' || attachmentCount < 1)
             return fail(QStringLiteral("invalid attachment count"));
         ++p;
     }
@@ -272,9 +279,7 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
     m_attachments.clear();
     m_attachments.reserve(attachmentCount);
     m_pendingAttachments = attachmentCount;
-    if (attachmentCount > 0)
-        return Status::NeedAttachment;
-    return finishBinary();
+    return Status::NeedAttachment;
 }
 
 Decoder::Status Decoder::addAttachment(const QByteArray &data)

@@ -13,8 +13,9 @@ class Encoder
 public:
     /// Appends the text form of `packet` to `out` (type digit, attachment count + '-',
     /// namespace + ',' unless "/", ack id, JSON). QByteArray values found in the data are
-    /// appended to `attachments`, and an EVENT/ACK carrying any is written as
-    /// BINARY_EVENT/BINARY_ACK. The Engine.IO message prefix ('4') is not written.
+    /// appended to `attachments`; an EVENT/ACK carrying any is written as BINARY_EVENT/
+    /// BINARY_ACK, and a BINARY_EVENT/BINARY_ACK carrying none as EVENT/ACK (socket.io-parser
+    /// refuses an attachment count of 0). The Engine.IO message prefix ('4') is not written.
     /// Placeholders are numbered from 0 for each packet, whatever `attachments` held before.
     /// Only EVENT/ACK (and their binary forms) carry attachments: in the other packet types a
     /// QByteArray is written as a base64 string. Neither null nor invalid `data` is written.
@@ -22,15 +23,17 @@ public:
 };
 
 /// Incremental decoder for one connection: text packets, then the binary attachments they
-/// announce. Every malformed input yields Status::Error with an errorString(); no input
-/// crashes it. After an error, call reset() before reusing it (until then every call returns
-/// Status::Error again).
+/// announce (1 to maxAttachments, as socket.io-parser 4.2.6+). Binary packets keep their
+/// BINARY_EVENT/BINARY_ACK type (socket.io-parser reports them as EVENT/ACK). Every malformed input
+/// yields Status::Error with an errorString(); no input crashes it. After an error, call reset()
+/// before reusing it (until then every call returns Status::Error again).
 ///
-/// Stricter than socket.io-parser in a few places, all for inputs no conforming peer sends:
-/// an EVENT or ACK must carry its array payload, an ACK must carry an id (socket.io-parser
-/// lets both through and the receiver then ignores the packet), an attachment count needs
-/// digits ("5-[...]"), and a numeric event name must be finite (1e400 is Infinity in JS,
-/// which JSON.stringify turns into null).
+/// Stricter than socket.io-parser (checked against 4.2.7) only for inputs no conforming peer
+/// sends: EVENT, ACK and CONNECT_ERROR must carry their payload and an ACK its id (the parser
+/// lets them through; the receiver then ignores them); an empty text is an error (the parser
+/// reads it as CONNECT); whitespace is not a digit (the parser's Number(" ") == " " quirk);
+/// an ack id beyond qint64 is an error (JS would round it); a numeric event name must be finite
+/// (1e400 is Infinity in JS, which JSON.stringify turns into null).
 class Decoder
 {
 public:

@@ -172,9 +172,6 @@ void tst_SocketIoCodec::decodeExamples_data()
     QTest::newRow("utf8 namespace")
         << QByteArray("0/\xc3\xa9,") << none << 0 << QString::fromUtf8("/\xc3\xa9") << qint64(-1)
         << "invalid" << QByteArray("0/\xc3\xa9,");
-    QTest::newRow("binary event without attachments")
-        << QByteArray(R"(50-["a"])") << none << 5 << "/" << qint64(-1) << R"(["a"])"
-        << QByteArray(R"(50-["a"])");
     QTest::newRow("max ack id") << QByteArray("39223372036854775807[]") << none << 3 << "/"
                                 << qint64(9223372036854775807LL) << "[]"
                                 << QByteArray("39223372036854775807[]");
@@ -272,9 +269,11 @@ void tst_SocketIoCodec::encode_data()
                       R"({"_placeholder":true,"num":6},{"_placeholder":true,"num":7},)"
                       R"({"_placeholder":true,"num":8},{"_placeholder":true,"num":9}])")
         << QList<QByteArray> { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-    QTest::newRow("explicit BINARY_EVENT without binary")
+    QTest::newRow("BINARY_EVENT without binary is written as EVENT")
         << make(PacketType::BinaryEvent, root, -1, QVariantList { QStringLiteral("x") })
-        << QByteArray(R"(50-["x"])") << none;
+        << QByteArray(R"(2["x"])") << none;
+    QTest::newRow("BINARY_ACK without binary is written as ACK")
+        << make(PacketType::BinaryAck, root, 5, QVariantList()) << QByteArray("35[]") << none;
     QTest::newRow("connect error")
         << make(PacketType::ConnectError, QStringLiteral("/random"), -1,
                QVariantMap { { QStringLiteral("message"), QStringLiteral("Invalid namespace") } })
@@ -397,7 +396,7 @@ void tst_SocketIoCodec::malformed_data()
     QTest::newRow("reserved disconnect") << F { t(R"(2["disconnect"])") };
     QTest::newRow("reserved disconnecting") << F { t(R"(212["disconnecting"])") };
     QTest::newRow("reserved newListener /admin") << F { t(R"(2/admin,["newListener"])") };
-    QTest::newRow("reserved removeListener binary") << F { t(R"(50-["removeListener"])") };
+    QTest::newRow("reserved removeListener binary") << F { t(R"(51-["removeListener"])") };
     QTest::newRow("ack without id") << F { t("3[]") };
     QTest::newRow("ack without payload") << F { t("312") };
     QTest::newRow("ack object payload") << F { t("312{}") };
@@ -417,6 +416,7 @@ void tst_SocketIoCodec::malformed_data()
     QTest::newRow("binary count missing") << F { t(R"(5-["a"])") };
     QTest::newRow("binary no count no dash") << F { t(R"(5["a"])") };
     QTest::newRow("binary count without dash") << F { t(R"(51["a"])") };
+    QTest::newRow("zero attachments") << F { t(R"(50-["a"])") };
     QTest::newRow("binary count at end") << F { t("51") };
     QTest::newRow("binary type alone") << F { t("5") };
     QTest::newRow("too many attachments") << F { t(R"(511-["a"])") };
@@ -539,7 +539,7 @@ void tst_SocketIoCodec::placeholderOnlyReplacedInBinaryPackets()
     QCOMPARE(dumpVariant(decoder.takePacket().data),
         QStringLiteral(R"(["a",{_placeholder=true,num=int:0}])"));
     // A map with _placeholder false is plain data even in a binary packet.
-    QCOMPARE(decoder.decodeText(R"(50-["a",{"_placeholder":false,"num":9}])"), Status::Packet);
+    QCOMPARE(feed(decoder, R"(51-["a",{"_placeholder":false,"num":9}])", { "x" }), Status::Packet);
     QCOMPARE(dumpVariant(decoder.takePacket().data),
         QStringLiteral(R"(["a",{_placeholder=false,num=int:9}])"));
 }
