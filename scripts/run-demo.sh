@@ -53,7 +53,15 @@ echo "==> smartsocket-echo-server (pid $SERVER_PID) listening on 127.0.0.1:$PORT
 # run_cli ARGS...: shows the command, runs it with a time limit, prefixes what came back.
 run_cli() {
     echo
-    echo "\$ smartsocket-cli $*"
+    local shown="" arg
+    for arg in "$@"; do
+        if [[ $arg =~ ^[A-Za-z0-9_/:.,=@+-]+$ ]]; then
+            shown+=" $arg"
+        else
+            shown+=" '${arg//\'/\'\\\'\'}'"
+        fi
+    done
+    echo "\$ smartsocket-cli$shown"
     timeout 20 "$CLI" "$@" | sed 's/^/  <- /'
 }
 

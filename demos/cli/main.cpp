@@ -129,12 +129,17 @@ QJsonValue toJson(const QVariant &value)
     }
 }
 
+// One JSON line; written by hand so that "type" comes first (QJsonObject sorts its keys).
 void printLine(const QString &type, const QString &event, const QVariantList &args)
 {
-    const QJsonObject line { { "type", type }, { "event", event }, { "args", toJson(args) } };
-    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
-    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
-    std::fputc('\n', stdout);
+    auto quoted = [](const QString &text) {
+        const QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2); // strip [ ]
+    };
+    const QByteArray line = "{\"type\":" + quoted(type) + ",\"event\":" + quoted(event)
+        + ",\"args\":" + QJsonDocument(toJson(args).toArray()).toJson(QJsonDocument::Compact)
+        + "}\n";
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fflush(stdout);
 }
 
