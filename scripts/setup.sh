@@ -102,8 +102,9 @@ install_npm_peers() {
         echo "setup.sh: npm not found; cannot install the interop test peers" >&2
         exit 1
     fi
-    # npm ci writes node_modules/.package-lock.json: skip when it is newer than the lock file.
-    if [[ -f "$dir/node_modules/.package-lock.json" &&
+    # npm ci writes node_modules/.package-lock.json: skip when it is newer than the lock file
+    # (a node_modules symlink, e.g. to another checkout's, is replaced by a real install).
+    if [[ ! -L "$dir/node_modules" && -f "$dir/node_modules/.package-lock.json" &&
         "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" &&
         "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ]]; then
         log "npm peers: up to date"
