@@ -5,6 +5,7 @@
 namespace TestKit {
 QString interopDir()
 {
-    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("SMARTSOCKET_INTEROP_DIR"));
+    return QProcessEnvironment::systemEnvironment().value(
+        QStringLiteral("SMARTSOCKET_INTEROP_DIR"));
 }
 } // namespace TestKit

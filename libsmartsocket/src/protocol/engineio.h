@@ -26,8 +26,14 @@ QByteArray encodeOpen(const OpenInfo &info);
 bool decodeOpen(QByteArrayView json, OpenInfo &info, QString *error = nullptr);
 
 /// HTTP-level error body as Node sends it: `{"code":N,"message":"..."}`.
-enum class EngineError { TransportUnknown = 0, UnknownSid = 1, BadHandshakeMethod = 2,
-                         BadRequest = 3, Forbidden = 4, UnsupportedProtocolVersion = 5 };
+enum class EngineError {
+    TransportUnknown = 0,
+    UnknownSid = 1,
+    BadHandshakeMethod = 2,
+    BadRequest = 3,
+    Forbidden = 4,
+    UnsupportedProtocolVersion = 5
+};
 QByteArray engineErrorBody(EngineError code);
 QString engineErrorMessage(EngineError code);
 

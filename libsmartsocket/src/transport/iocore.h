@@ -24,10 +24,10 @@ using ConnectionId = quint64;
 /// The parsed HTTP request that opened a connection.
 struct HttpRequest
 {
-    QByteArray method;  ///< "GET"
-    QByteArray target;  ///< path + query, as sent
-    QByteArray path;    ///< target up to '?'
-    QByteArray query;   ///< after '?', may be empty
+    QByteArray method; ///< "GET"
+    QByteArray target; ///< path + query, as sent
+    QByteArray path; ///< target up to '?'
+    QByteArray query; ///< after '?', may be empty
     /// The whole request head (request line + headers, without the final CRLFCRLF); kept by
     /// the session as the handshake record.
     QByteArray head;
@@ -49,13 +49,13 @@ struct HttpResponse
 };
 
 enum class CloseReason {
-    PeerClosed,       ///< close frame or EOF from the peer ("transport close")
-    Error,            ///< read/write error, reset ("transport error")
-    ProtocolError,    ///< bad frame, bad UTF-8, unmasked client frame ("transport error")
-    MessageTooBig,    ///< message over maxPayload (close code 1009)
-    LocalClose,       ///< close() called by the handler
+    PeerClosed, ///< close frame or EOF from the peer ("transport close")
+    Error, ///< read/write error, reset ("transport error")
+    ProtocolError, ///< bad frame, bad UTF-8, unmasked client frame ("transport error")
+    MessageTooBig, ///< message over maxPayload (close code 1009)
+    LocalClose, ///< close() called by the handler
     HandshakeTimeout, ///< no complete HTTP upgrade within the connection timeout
-    Shutdown,         ///< IoCore::close()
+    Shutdown, ///< IoCore::close()
 };
 
 /// Implemented by the session layer. Callbacks run in the IoCore's thread, from inside its
