@@ -42,6 +42,8 @@ Options:
   --server-pid PID     server whose CPU and RSS are read from /proc
   --payload-bytes B    JSON payload size (100)
   --namespace NSP      Socket.IO namespace (/)
+  --exact N            ack, wsecho: exactly N round trips (0 = connect only), no warm-up;
+                       --duration is then only the time limit (callgrind workloads)
   --label NAME         copied into the RESULT (which server)
   --coalesce           send what a client queued during one wakeup with one send(); the
                        default is one send() per message, as socket.io-client does
@@ -120,6 +122,8 @@ int main(int argc, char *argv[])
             ok = parseInt(value, 1, 100000, &o.concurrency);
         else if (key == "--idle")
             ok = parseInt(value, 0, 1000000, &o.idle);
+        else if (key == "--exact")
+            ok = parseInt(value, 0, 1 << 30, &o.exact);
         else if (key == "--sources")
             ok = parseInt(value, 1, 250, &o.sources);
         else if (key == "--warmup")

@@ -306,6 +306,10 @@ private:
 
     void fire(std::uint32_t client, std::uint32_t slot, std::int64_t now)
     {
+        if (budget == 0)
+            return;
+        if (budget > 0)
+            --budget;
         const std::size_t k = std::size_t(client) * std::uint32_t(opt.window) + slot;
         sendNs[k] = now;
         loop->emitEvent(client, body, std::int64_t(expectId[k]));
@@ -320,20 +324,31 @@ private:
         const std::uint64_t droppedBefore = dropped;
         latency.clear();
         measured = 0;
-        phase = Warmup;
+        const bool exact = opt.exact >= 0;
+        budget = opt.exact;
+        phase = exact ? Measure : Warmup;
+        Window window(opt.serverPid);
+        if (exact)
+            window.start();
         const std::int64_t now = monotonicNs();
         for (std::uint32_t c = 0; c < C; ++c) {
             if (role[c] == Ready)
                 for (std::uint32_t s = 0; s < W; ++s)
                     fire(c, s, now);
         }
-        idleFor(opt.warmup);
-        Window window(opt.serverPid);
-        window.start();
-        const std::uint64_t measuredStart = measured;
-        latency.clear();
-        phase = Measure;
-        idleFor(opt.duration);
+        std::uint64_t measuredStart = 0;
+        if (exact) {
+            // A fixed workload (for callgrind): exactly --exact acks, no warm-up.
+            loop->runUntil(monotonicNs() + secondsNs(opt.duration),
+                [&] { return budget == 0 && inflight == 0; });
+        } else {
+            idleFor(opt.warmup);
+            window.start();
+            measuredStart = measured;
+            latency.clear();
+            phase = Measure;
+            idleFor(opt.duration);
+        }
         phase = Drain;
         window.stop();
         const std::uint64_t done = measured - measuredStart;
@@ -343,8 +358,10 @@ private:
         j.addRaw("latency", latency.json());
         window.appendJson(j.body(), double(done), "op");
         j.add("undrained", inflight).add("mismatched_acks", mismatched);
-        lastPerAck[measuredPhases++ % 2]
-            = window.hasServer() && done ? window.serverUs() / double(done) : 0;
+        // schedstat when readable (ns), else utime+stime (10 ms ticks)
+        const double serverUs
+            = window.serverRunUs() >= 0 ? window.serverRunUs() : window.serverUs();
+        lastPerAck[measuredPhases++ % 2] = window.hasServer() && done ? serverUs / double(done) : 0;
         if (dropped != droppedBefore) {
             std::fprintf(stderr, "smartsocket-bench: %llu clients dropped during the ack run\n",
                 (unsigned long long)(dropped - droppedBefore));
@@ -355,7 +372,7 @@ private:
                 (unsigned long long)inflight);
             return false;
         }
-        return done > 0;
+        return done > 0 || opt.exact == 0;
     }
 
     void onMessage(std::uint32_t i, const char *data, std::size_t size) override
@@ -408,6 +425,7 @@ private:
     std::uint64_t measured = 0;
     std::uint64_t mismatched = 0;
     bool payloadExact = true;
+    std::int64_t budget = -1; ///< sends left in --exact mode; -1 = no limit
     double lastPerAck[2] = { 0, 0 };
     int measuredPhases = 0;
 };
@@ -437,18 +455,28 @@ public:
             emitResult(j);
             return 1;
         }
-        phase = Warmup;
+        const bool exact = opt.exact >= 0;
+        budget = opt.exact;
+        phase = exact ? Measure : Warmup;
+        Window window(opt.serverPid);
+        if (exact)
+            window.start();
         const std::int64_t now = monotonicNs();
         for (std::uint32_t c = 0; c < C; ++c)
             for (std::uint32_t s = 0; s < W; ++s)
                 fire(c, now);
-        idleFor(opt.warmup);
-        Window window(opt.serverPid);
-        window.start();
-        latency.clear();
-        const std::uint64_t start = measured;
-        phase = Measure;
-        idleFor(opt.duration);
+        std::uint64_t start = 0;
+        if (exact) {
+            loop->runUntil(monotonicNs() + secondsNs(opt.duration),
+                [&] { return budget == 0 && inflight == 0; });
+        } else {
+            idleFor(opt.warmup);
+            window.start();
+            latency.clear();
+            start = measured;
+            phase = Measure;
+            idleFor(opt.duration);
+        }
         phase = Drain;
         window.stop();
         const std::uint64_t done = measured - start;
@@ -458,7 +486,7 @@ public:
         j.addRaw("latency", latency.json());
         window.appendJson(j.body(), double(done), "op");
         j.add("undrained", inflight).add("bad_replies", badReplies).add("dropped", dropped);
-        if (dropped || inflight || !done || badReplies) {
+        if (dropped || inflight || (!done && opt.exact != 0) || badReplies) {
             j.add("error", dropped ? "clients dropped" : (badReplies ? "bad replies" : "no echo"));
             emitResult(j);
             return 1;
@@ -470,6 +498,10 @@ public:
 private:
     void fire(std::uint32_t c, std::int64_t now)
     {
+        if (budget == 0)
+            return;
+        if (budget > 0)
+            --budget;
         const std::uint32_t W = std::uint32_t(opt.window);
         const std::size_t base = std::size_t(c) * W;
         ring[base + (head[c] + count[c]) % W] = now;
@@ -503,6 +535,7 @@ private:
     std::vector<std::uint32_t> head, count;
     Histogram latency;
     Phase phase = Idle;
+    std::int64_t budget = -1;
     std::uint64_t inflight = 0, measured = 0, badReplies = 0;
 };
 

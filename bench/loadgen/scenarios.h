@@ -18,7 +18,9 @@ struct Options
     int payloadBytes = 100;
     int concurrency = 64; ///< handshakes in flight (connect, churn, idle-scaling)
     int idle = 10000; ///< idle-scaling: idle connections
-    int sources = 1; ///< source addresses 127.0.0.1 .. 127.0.0.N
+    int sources = 1;
+    int exact = -1; ///< ack, wsecho: exactly this many round trips, no warm-up (-1 = timed) ///<
+                    ///< source addresses 127.0.0.1 .. 127.0.0.N
     double warmup = 1;
     double duration = 5;
     double hold = 0; ///< connect: keep the connections this long (heartbeats running)
