@@ -6,11 +6,14 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 
 namespace SmartSocket::Protocol::Json {
 
@@ -132,11 +135,44 @@ void writeDouble(double v, QByteArray &out)
     }
 }
 
+// The relay cache (see json.h).
+struct RelayCache
+{
+    static constexpr int size = 16;
+    static constexpr qsizetype maxText = 4096;
+    QVariant containers[size];
+    QByteArray texts[size];
+    int next = 0;
+    int used = 0;
+
+    bool append(const QVariant &v, QByteArray &out) const
+    {
+        const int type = v.metaType().id();
+        for (int i = 0; i < used; ++i) {
+            const QVariant &c = containers[i];
+            if (c.metaType().id() != type)
+                continue;
+            const bool same = type == QMetaType::QVariantMap
+                ? static_cast<const QVariantMap *>(c.constData())
+                      ->isSharedWith(*static_cast<const QVariantMap *>(v.constData()))
+                : static_cast<const QVariantList *>(c.constData())
+                      ->isSharedWith(*static_cast<const QVariantList *>(v.constData()));
+            if (same) {
+                out.append(texts[i]);
+                return true;
+            }
+        }
+        return false;
+    }
+};
+thread_local RelayCache relayCache;
+
 class Writer
 {
 public:
     Writer(QByteArray &out, QList<QByteArray> *attachments)
         : m_out(out)
+        , m_relay(relayCache.used ? &relayCache : nullptr)
         , m_attachments(attachments)
         , m_firstAttachment(attachments ? attachments->size() : 0)
     { }
@@ -187,6 +223,7 @@ private:
     }
 
     QByteArray &m_out;
+    const RelayCache *m_relay; // null when empty: nothing to look up
     QList<QByteArray> *m_attachments;
     qsizetype m_firstAttachment;
 };
@@ -237,9 +274,13 @@ void Writer::value(const QVariant &v)
         bytes(*static_cast<const QByteArray *>(v.constData()));
         return;
     case QMetaType::QVariantList:
+        if (m_relay && m_relay->append(v, m_out))
+            return;
         list(*static_cast<const QVariantList *>(v.constData()));
         return;
     case QMetaType::QVariantMap:
+        if (m_relay && m_relay->append(v, m_out))
+            return;
         map(*static_cast<const QVariantMap *>(v.constData()));
         return;
     case QMetaType::QVariantHash:
@@ -330,14 +371,24 @@ inline bool isAscii(const char *b, const char *e)
     return true;
 }
 
+struct KeyCache
+{
+    static constexpr int size = 256;
+    static constexpr qsizetype maxKey = 32;
+    QString keys[size];
+};
+thread_local KeyCache keyCache;
+
 class Parser
 {
 public:
-    Parser(QByteArrayView text, int maxDepth)
+    Parser(QByteArrayView text, int maxDepth, ElementSpans *spans)
         : m_begin(text.data())
         , m_p(text.data())
         , m_end(text.data() + text.size())
         , m_maxDepth(maxDepth)
+        , m_spans(spans)
+        , m_keys(&keyCache)
     { }
 
     bool document(QVariant &out)
@@ -383,11 +434,9 @@ private:
             return fail("unexpected end of input");
         switch (*m_p) {
         case '"': {
-            QString s;
-            if (!string(s))
-                return false;
-            out = QVariant(s);
-            return true;
+            // Containers and strings are built inside the QVariant: no copy afterwards.
+            out = QVariant(QMetaType::fromType<QString>());
+            return string(*static_cast<QString *>(out.data()));
         }
         case '[':
             return array(out, depth + 1);
@@ -420,17 +469,21 @@ private:
         if (depth > m_maxDepth)
             return fail("nesting too deep");
         ++m_p; // '['
-        QVariantList list;
+        out = QVariant(QMetaType::fromType<QVariantList>());
+        QVariantList &list = *static_cast<QVariantList *>(out.data());
         skipSpace();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
-            out = QVariant(list);
             return true;
         }
+        ElementSpans *spans = depth == 1 ? m_spans : nullptr;
         for (;;) {
             skipSpace();
+            const char *elementStart = m_p;
             if (!value(list.emplaceBack(), depth))
                 return false;
+            if (spans)
+                spans->append({ elementStart - m_begin, m_p - m_begin });
             skipSpace();
             if (m_p == m_end)
                 return fail("unterminated array");
@@ -444,7 +497,6 @@ private:
             }
             return fail("expected ',' or ']'");
         }
-        out = QVariant(list);
         return true;
     }
 
@@ -453,27 +505,31 @@ private:
         if (depth > m_maxDepth)
             return fail("nesting too deep");
         ++m_p; // '{'
-        QVariantMap map;
+        out = QVariant(QMetaType::fromType<QVariantMap>());
         skipSpace();
         if (m_p < m_end && *m_p == '}') {
             ++m_p;
-            out = QVariant(map);
             return true;
         }
+        // Collect the members first and build the map in key order with end hints: a
+        // QMap::operator[] per member costs a search, a detach check and a rebalance each.
+        QVarLengthArray<std::pair<QString, QVariant>, 16> members;
+        bool sorted = true;
         for (;;) {
             skipSpace();
             if (m_p == m_end || *m_p != '"')
                 return fail("expected a string key");
-            QString key;
-            if (!string(key))
+            auto &member = members.emplace_back();
+            if (!objectKey(member.first))
                 return false;
+            if (sorted && members.size() > 1 && !(members[members.size() - 2].first < member.first))
+                sorted = false;
             skipSpace();
             if (m_p == m_end || *m_p != ':')
                 return fail("expected ':'");
             ++m_p;
             skipSpace();
-            // insert_or_assign: the last duplicate key wins, as in JSON.parse
-            if (!value(map[key], depth))
+            if (!value(member.second, depth))
                 return false;
             skipSpace();
             if (m_p == m_end)
@@ -488,7 +544,29 @@ private:
             }
             return fail("expected ',' or '}'");
         }
-        out = QVariant(map);
+        if (!sorted) {
+            // Insertion sort: objects are small, and it needs no buffer. Stable, so among
+            // duplicate keys the last one stays last and wins below.
+            for (qsizetype i = 1; i < members.size(); ++i) {
+                if (!(members[i].first < members[i - 1].first))
+                    continue;
+                auto moving = std::move(members[i]);
+                qsizetype j = i;
+                for (; j > 0 && moving.first < members[j - 1].first; --j)
+                    members[j] = std::move(members[j - 1]);
+                members[j] = std::move(moving);
+            }
+        }
+        std::map<QString, QVariant> map;
+        for (auto &member : members) {
+            auto hint = map.end();
+            if (!map.empty() && std::prev(hint)->first == member.first) {
+                std::prev(hint)->second = std::move(member.second); // JSON.parse: last wins
+                continue;
+            }
+            map.emplace_hint(hint, std::move(member.first), std::move(member.second));
+        }
+        *static_cast<QVariantMap *>(out.data()) = QVariantMap(std::move(map));
         return true;
     }
 
@@ -501,7 +579,10 @@ private:
         if (m_p == m_end)
             return fail("unterminated string");
         if (*m_p == '"') { // fast path: no escapes
-            out = QString::fromUtf8(start, m_p - start);
+            if (isAscii(start, m_p))
+                out = QString::fromLatin1(start, m_p - start);
+            else
+                out = QString::fromUtf8(start, m_p - start);
             ++m_p;
             return true;
         }
@@ -531,6 +612,29 @@ private:
                 ++m_p;
             appendRaw(out, run, m_p);
         }
+    }
+
+    // Object keys repeat from message to message: plain ASCII keys come from a small
+    // per-thread cache, which saves an allocation and a conversion per key.
+    bool objectKey(QString &out)
+    {
+        const char *start = m_p + 1;
+        const char *q = start;
+        while (q < m_end && q - start <= KeyCache::maxKey && *q != '"' && *q != '\\'
+            && static_cast<unsigned char>(*q) >= 0x20 && static_cast<unsigned char>(*q) < 0x80)
+            ++q;
+        if (q == m_end || *q != '"' || q - start > KeyCache::maxKey)
+            return string(out);
+        const qsizetype n = q - start;
+        quint32 h = 2166136261u;
+        for (const char *c = start; c < q; ++c)
+            h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
+        QString &slot = m_keys->keys[h % KeyCache::size];
+        if (slot.size() != n || QLatin1StringView(start, n) != slot)
+            slot = QString::fromLatin1(start, n);
+        out = slot;
+        m_p = q + 1;
+        return true;
     }
 
     static void appendRaw(QString &out, const char *b, const char *e)
@@ -686,6 +790,8 @@ private:
     const char *m_p;
     const char *m_end;
     int m_maxDepth;
+    ElementSpans *m_spans;
+    KeyCache *m_keys;
     QString m_error;
 };
 
@@ -695,7 +801,6 @@ void writeString(QStringView s, QByteArray &out)
 {
     const char16_t *p = s.utf16();
     const char16_t *end = p + s.size();
-    out.reserve(out.size() + s.size() + 2);
     out.append('"');
     while (p < end) {
         // ASCII run without escapes: copy in one go.
@@ -741,15 +846,43 @@ void write(const QVariant &value, QByteArray &out, QList<QByteArray> *attachment
     Writer(out, attachments).value(value);
 }
 
-bool parse(QByteArrayView text, QVariant &out, QString *error, int maxDepth)
+bool parse(QByteArrayView text, QVariant &out, QString *error, int maxDepth,
+    ElementSpans *topLevelElements)
 {
-    Parser parser(text, maxDepth);
+    Parser parser(text, maxDepth, topLevelElements);
     if (parser.document(out))
         return true;
     out = QVariant();
     if (error)
         *error = parser.error();
     return false;
+}
+
+void rememberText(const QVariant &container, QByteArrayView json)
+{
+    const int type = container.metaType().id();
+    if ((type != QMetaType::QVariantMap && type != QMetaType::QVariantList) || json.isEmpty()
+        || json.size() > RelayCache::maxText)
+        return;
+    RelayCache &cache = relayCache;
+    const int i = cache.next;
+    cache.containers[i] = container;
+    QByteArray &text = cache.texts[i];
+    text.resize(json.size()); // keeps the capacity: no allocation once warm
+    std::memcpy(text.data(), json.data(), size_t(json.size()));
+    cache.next = (i + 1) % RelayCache::size;
+    cache.used = qMax(cache.used, i + 1);
+}
+
+void forgetTexts()
+{
+    RelayCache &cache = relayCache;
+    for (int i = 0; i < RelayCache::size; ++i) {
+        cache.containers[i] = QVariant();
+        cache.texts[i].clear();
+    }
+    cache.next = 0;
+    cache.used = 0;
 }
 
 } // namespace SmartSocket::Protocol::Json

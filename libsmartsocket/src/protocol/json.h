@@ -21,9 +21,16 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariant>
 
+#include <utility>
+
 namespace SmartSocket::Protocol::Json {
+
+/// Byte ranges [begin, end) of the elements of a top-level JSON array, as offsets into the
+/// parsed text (filled by parse() when asked for).
+using ElementSpans = QVarLengthArray<std::pair<qsizetype, qsizetype>, 8>;
 
 /// Appends the compact JSON text of `value` to `out`. When `attachments` is non-null,
 /// every QByteArray is written as `{"_placeholder":true,"num":N}` and appended to
@@ -38,6 +45,19 @@ void writeString(QStringView s, QByteArray &out);
 /// Parses one complete JSON text (surrounding whitespace allowed, nothing else after it).
 /// Returns false with a message (position included) on error. Nesting is limited to
 /// maxDepth levels.
-bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr, int maxDepth = 128);
+bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr, int maxDepth = 128,
+    ElementSpans *topLevelElements = nullptr);
+
+/// The relay cache. A server very often sends on exactly what it received (an echo, an ack
+/// with the request's payload, a chat message broadcast to a room). The decoder remembers
+/// the JSON text of the objects and arrays it has just parsed (`rememberText`); when write()
+/// meets the very same container again — still implicitly shared with the remembered copy,
+/// hence unmodified — it copies the remembered text instead of serialising it once more.
+/// The copy kept here makes any modification detach, so a changed container never matches.
+/// Thread-local, a few entries, texts of at most 4 KiB; the text must be valid JSON without
+/// binary placeholders.
+void rememberText(const QVariant &container, QByteArrayView json);
+/// Empties this thread's relay cache (tests).
+void forgetTexts();
 
 } // namespace SmartSocket::Protocol::Json

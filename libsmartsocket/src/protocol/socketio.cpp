@@ -233,9 +233,13 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
     }
 
     const bool hasPayload = p < end;
+    const bool relayable
+        = !binary && (m_packet.type == PacketType::Event || m_packet.type == PacketType::Ack);
+    Json::ElementSpans spans;
     if (hasPayload) {
         QString jsonError;
-        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError))
+        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError, 128,
+                relayable ? &spans : nullptr))
             return fail(QStringLiteral("invalid payload: ") + jsonError);
     }
 
@@ -274,8 +278,18 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
         break;
     }
 
-    if (!binary)
+    if (!binary) {
+        if (relayable && dataType == QMetaType::QVariantList) {
+            // Objects and arrays received are often sent on unchanged (echo, relay): let the
+            // encoder reuse their text (see Json::rememberText).
+            const auto &list = *static_cast<const QVariantList *>(data.constData());
+            const qsizetype first = m_packet.type == PacketType::Event ? 1 : 0;
+            for (qsizetype i = first; i < list.size() && i < spans.size(); ++i)
+                Json::rememberText(
+                    list.at(i), QByteArrayView(p + spans[i].first, p + spans[i].second));
+        }
         return Status::Packet;
+    }
     m_attachments.clear();
     m_attachments.reserve(attachmentCount);
     m_pendingAttachments = attachmentCount;

@@ -103,6 +103,8 @@ void tst_Json::parseValid_data()
     QTest::newRow("object") << QByteArray(R"({"b":1,"a":{"c":[false]}})")
                             << "{a={c=[false]},b=int:1}";
     QTest::newRow("duplicate key: last wins") << QByteArray(R"({"a":1,"a":2})") << "{a=int:2}";
+    QTest::newRow("unsorted keys, duplicates apart")
+        << QByteArray(R"({"b":1,"c":2,"a":3,"b":4,"a":5})") << "{a=int:5,b=int:4,c=int:2}";
     QTest::newRow("whitespace everywhere")
         << QByteArray(" \t\r\n[ 1 , { \"a\" : null } ]\n ") << "[int:1,{a=null}]";
     QTest::newRow("key with escapes") << QByteArray(R"({"\u0041\n":1})") << "{A\n=int:1}";
