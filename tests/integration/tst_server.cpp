@@ -2,6 +2,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include <QTcpSocket>
+#include <QThread>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -514,11 +515,118 @@ private Q_SLOTS:
         Client chat(urlOf(*server), b);
         QVERIFY(connectClient(main));
         QVERIFY(connectClient(chat));
+        QSignalSpy mainGone(&main, &Client::disconnected);
+        QSignalSpy chatGone(&chat, &Client::disconnected);
         main.emitEvent(QStringLiteral("close-me"));
         QTRY_COMPARE(serverGone.size(), 2); // both namespaces of that connection
-        QTRY_VERIFY(!main.isConnected());
-        QTRY_VERIFY(!chat.isConnected());
+        QTRY_COMPARE(mainGone.size(), 1);
+        QTRY_COMPARE(chatGone.size(), 1);
+        // Each namespace got its DISCONNECT first: the client knows the server meant it.
+        QCOMPARE(mainGone.at(0).at(0).toString(), QStringLiteral("io server disconnect"));
+        QCOMPARE(chatGone.at(0).at(0).toString(), QStringLiteral("io server disconnect"));
         QTRY_COMPARE(server->connectionStats().total, 0);
+    }
+
+    void kickedClientDoesNotReconnect()
+    {
+        auto server = makeServer();
+        server->on(QStringLiteral("close-me"),
+            [](Socket *s, const QVariantList &) { s->disconnect(true); });
+        ClientOptions options;
+        options.multiplex = false;
+        options.reconnectDelay = 50;
+        Client client(urlOf(*server), options);
+        QSignalSpy reconnecting(&client, &Client::reconnecting);
+        QVERIFY(connectClient(client));
+        client.emitEvent(QStringLiteral("close-me"));
+        QTRY_VERIFY(!client.isConnected());
+        QTest::qWait(400);
+        QVERIFY(!client.isConnected());
+        QCOMPARE(reconnecting.size(), 0);
+    }
+
+    void reservedNamesAreNotSent()
+    {
+        auto server = makeServer();
+        QSignalSpy connected(server.get(), &Server::connected);
+        Client client(urlOf(*server), ownConnection());
+        QSignalSpy gone(&client, &Client::disconnected);
+        QVERIFY(connectClient(client));
+        QTRY_COMPARE(connected.size(), 1);
+        auto *socket = connected.at(0).at(0).value<Socket *>();
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("reserved event name")));
+        socket->emitEvent(QStringLiteral("connect"));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("reserved event name")));
+        QCOMPARE(server->emitEvent(QStringLiteral("disconnect")), 0);
+        std::optional<AckResult> refused;
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("reserved event name")));
+        socket->emitWithAck(
+            QStringLiteral("newListener"), {}, [&](const AckResult &r) { refused = r; });
+        QTRY_VERIFY(refused.has_value());
+        QVERIFY(refused->isError());
+        QTest::qWait(100);
+        if (!gone.isEmpty())
+            qWarning() << "disconnected:" << gone.at(0).at(0).toString();
+        QCOMPARE(gone.size(), 0); // the client was not sent anything it would choke on
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk());
+    }
+
+    void ackAndNextFromWorkerThreads()
+    {
+        auto server = makeServer();
+        server->use([](Socket *, const QString &event, QVariantList &, const Next &next) {
+            if (event != QStringLiteral("work"))
+                return next();
+            QThread *worker = QThread::create([next] { next(); });
+            QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+            worker->start();
+        });
+        server->on(QStringLiteral("work"), [](Socket *, const QVariantList &args, const Ack &ack) {
+            QThread *worker = QThread::create([ack, args] { ack({ args.value(0).toInt() + 1 }); });
+            QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+            worker->start();
+        });
+        Client client(urlOf(*server), ownConnection());
+        QVERIFY(connectClient(client));
+        const AckResult r = ask(client, QStringLiteral("work"), { 41 });
+        QVERIFY2(r.isOk(), qPrintable(r.errorString()));
+        QCOMPARE(r.value().toInt(), 42);
+    }
+
+    void deepJsonIsServed()
+    {
+        auto server = makeServer();
+        Client client(urlOf(*server), ownConnection());
+        QVERIFY(connectClient(client));
+        QVariant deep = 1;
+        for (int i = 0; i < 200; ++i)
+            deep = QVariantList { deep };
+        const AckResult r = ask(client, QStringLiteral("echo"), { deep });
+        QVERIFY2(r.isOk(), qPrintable(r.errorString()));
+        QCOMPARE(r.value(), deep);
+    }
+
+    void deletingTheClientInsideAnAckTimeout()
+    {
+        auto server = makeServer();
+        server->on(QStringLiteral("slow"), [](Socket *, const QVariantList &) {});
+        auto *client = new Client(urlOf(*server), ownConnection());
+        QVERIFY(connectClient(*client));
+        bool called = false;
+        client->emitEvent(
+            QStringLiteral("slow"), {},
+            [&](const AckResult &) {
+                called = true;
+                delete client; // from inside its own ack callback
+            },
+            50);
+        client->emitEvent(
+            QStringLiteral("slow"), {}, [](const AckResult &) {}, 50);
+        QTRY_VERIFY(called);
+        QTest::qWait(100); // nothing touches the deleted client afterwards (ASan would tell)
     }
 
     void clientCloses()
@@ -733,6 +841,9 @@ private Q_SLOTS:
             << QByteArray("404") << QByteArray("");
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00garbage\r\n\r\n", 16)
                                  << QByteArray("400") << QByteArray("");
+        QTest::newRow("POST") << QByteArray("POST /socket.io/?EIO=4&transport=websocket "
+                                            "HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+                              << QByteArray("400") << QByteArray("\"code\":2");
     }
     void badRequestsGetHttpErrors()
     {
@@ -803,6 +914,44 @@ private Q_SLOTS:
         QTRY_COMPARE(closed.size(), 1);
         QVERIFY(connErrors.size() >= 1);
         QVERIFY(ask(bystander, QStringLiteral("echo"), { 1 }).isOk());
+    }
+
+    void percentEncodedQueryAndEmptySid()
+    {
+        auto server = makeServer();
+        QWebSocket raw;
+        QStringList texts;
+        QObject::connect(
+            &raw, &QWebSocket::textMessageReceived, [&](const QString &t) { texts.append(t); });
+        raw.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=%34&transport=web%73ocket&sid=")
+                     .arg(server->port())));
+        QTRY_VERIFY(!texts.isEmpty());
+        QVERIFY(texts.first().startsWith(QStringLiteral("0{")));
+        raw.sendTextMessage(QStringLiteral("5")); // an upgrade packet is ignored, as by Node
+        raw.sendTextMessage(QStringLiteral("40"));
+        QTRY_VERIFY(texts.size() >= 2);
+        QVERIFY(texts.at(1).startsWith(QStringLiteral("40{\"sid\"")));
+    }
+
+    void eventsBeforeTheConnectReplyCloseTheConnection()
+    {
+        auto server = makeServer();
+        Next held;
+        server->useConnect([&](Socket *, const Next &next) { held = next; });
+        QWebSocket raw;
+        QSignalSpy closed(&raw, &QWebSocket::disconnected);
+        QObject::connect(&raw, &QWebSocket::textMessageReceived, [&](const QString &t) {
+            if (t.startsWith(QLatin1Char('0'))) {
+                raw.sendTextMessage(QStringLiteral("40"));
+                raw.sendTextMessage(QStringLiteral("42[\"echo\",1]")); // without waiting
+            }
+        });
+        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket")
+                          .arg(server->port())));
+        QTRY_COMPARE(closed.size(), 1);
+        held(); // the late middleware finds its connection gone: nothing happens
+        QCOMPARE(server->defaultNamespace()->socketCount(), 0);
     }
 
     void closeDisconnectsEveryone()

@@ -3,6 +3,7 @@
 #include <smartsocket/smartsocket_export.h>
 
 #include <QException>
+#include <QObject>
 #include <QString>
 #include <QVariantList>
 
@@ -13,15 +14,17 @@ namespace SmartSocket {
 
 /// The callable handed to an event handler when the peer asked for an acknowledgement.
 /// Calling it sends the reply (an ACK packet with the peer's ack id); only the first call
-/// counts. Copies share state, so it can be stored and answered later (asynchronously), in
-/// the thread that owns the socket.
+/// counts. Copies share state, so it can be stored and answered later (asynchronously). It
+/// may be called from any thread: the reply is then sent from the thread that owns the
+/// socket.
 class SMARTSOCKET_EXPORT Ack
 {
 public:
     using Sender = std::function<void(const QVariantList &args)>;
 
     Ack() = default;
-    explicit Ack(Sender sender);
+    /// `context` is the object whose thread sends the reply (the socket or client).
+    explicit Ack(Sender sender, QObject *context = nullptr);
 
     /// True when the peer asked for an acknowledgement.
     bool isRequested() const;

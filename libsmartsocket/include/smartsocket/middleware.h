@@ -3,6 +3,7 @@
 #include <smartsocket/error.h>
 #include <smartsocket/smartsocket_export.h>
 
+#include <QObject>
 #include <QString>
 #include <QVariantList>
 
@@ -15,20 +16,23 @@ class Socket;
 
 /// The continuation a middleware calls: `next()` runs the next middleware (and finally the
 /// handler); `next(error)` stops the chain. Copyable; may be called later (asynchronous
-/// middleware), but only the first call counts.
+/// middleware) and from any thread (the chain then continues in the thread that owns the
+/// server), but only the first call counts.
 class SMARTSOCKET_EXPORT Next
 {
 public:
     using Continuation = std::function<void(const Error *error)>;
 
     Next() = default;
-    explicit Next(Continuation continuation);
+    /// `context` is the object whose thread runs the continuation.
+    explicit Next(Continuation continuation, QObject *context = nullptr);
 
     void operator()() const;
     void operator()(const Error &error) const;
     void operator()(const QString &message) const { (*this)(Error(message)); }
 
 private:
+    void call(const Error *error) const;
     struct State;
     std::shared_ptr<State> d;
 };

@@ -35,8 +35,6 @@ class SMARTSOCKET_EXPORT Namespace : public QObject
 {
     Q_OBJECT
 public:
-    ~Namespace() override;
-
     QString name() const;
     Server *server() const;
 
@@ -85,6 +83,8 @@ Q_SIGNALS:
     void disconnected(SmartSocket::Socket *socket, const QString &reason);
 
 private:
+    // Owned by the server, which deletes its namespaces with itself.
+    ~Namespace() override;
     friend class Internal::ServerCore;
     friend class Internal::EngineSession;
     friend class BroadcastOperator;

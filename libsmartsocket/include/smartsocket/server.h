@@ -37,6 +37,9 @@ struct SMARTSOCKET_EXPORT ConnectionStats
 /// A Socket.IO v5 / Engine.IO v4 server over WebSocket (the seed's `new SmartSocket(...)`).
 /// All signals and handlers run in the thread that owns the server. Connection I/O runs on
 /// one epoll instance watched by a single QSocketNotifier.
+///
+/// Destroying the server from inside one of its own handlers or signals is not supported:
+/// call deleteLater() there (or close(), which may be called anywhere).
 class SMARTSOCKET_EXPORT Server : public QObject
 {
     Q_OBJECT

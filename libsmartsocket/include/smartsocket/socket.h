@@ -21,12 +21,11 @@ class ServerCore;
 
 /// One client in one namespace (socket.io's server-side Socket). Owned by the server: it is
 /// deleted (later) after disconnected() has been emitted; keep a QPointer if you store it.
+/// Its destructor is private: end a client's session with disconnect(), not delete.
 class SMARTSOCKET_EXPORT Socket : public QObject
 {
     Q_OBJECT
 public:
-    ~Socket() override;
-
     /// Socket.IO id of this socket (not the Engine.IO session id); also the name of the room
     /// that holds only this socket.
     QString id() const;
@@ -71,6 +70,8 @@ Q_SIGNALS:
     void disconnected(const QString &reason);
 
 private:
+    // Owned by the server: deleted after disconnected(), never by the application.
+    ~Socket() override;
     friend class Internal::EngineSession;
     friend class Internal::ServerCore;
     friend class Namespace;

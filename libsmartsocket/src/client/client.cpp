@@ -313,7 +313,7 @@ void Client::Private::onEvent(const Packet &packet)
             if (d->state != State::Connected || d->generation != gen || !d->manager)
                 return;
             d->manager->sendPacket(Packet { PacketType::Ack, d->nsp, id, reply });
-        });
+        }, q);
     }
 
     QPointer<Client> guard(q);

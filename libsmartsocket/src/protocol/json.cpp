@@ -513,7 +513,7 @@ private:
         }
         // Collect the members first and build the map in key order with end hints: a
         // QMap::operator[] per member costs a search, a detach check and a rebalance each.
-        QVarLengthArray<std::pair<QString, QVariant>, 16> members;
+        QVarLengthArray<std::pair<QString, QVariant>, 8> members;
         bool sorted = true;
         for (;;) {
             skipSpace();

@@ -28,6 +28,10 @@
 
 namespace SmartSocket::Protocol::Json {
 
+/// Nesting accepted by default: deeper than any real payload (Node serves 200 levels and more;
+/// so do we), shallow enough for the recursive parser's stack on any thread.
+constexpr int defaultMaxDepth = 512;
+
 /// Byte ranges [begin, end) of the elements of a top-level JSON array, as offsets into the
 /// parsed text (filled by parse() when asked for).
 using ElementSpans = QVarLengthArray<std::pair<qsizetype, qsizetype>, 8>;
@@ -45,7 +49,7 @@ void writeString(QStringView s, QByteArray &out);
 /// Parses one complete JSON text (surrounding whitespace allowed, nothing else after it).
 /// Returns false with a message (position included) on error. Nesting is limited to
 /// maxDepth levels.
-bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr, int maxDepth = 128,
+bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr, int maxDepth = defaultMaxDepth,
     ElementSpans *topLevelElements = nullptr);
 
 /// The relay cache. A server very often sends on exactly what it received (an echo, an ack

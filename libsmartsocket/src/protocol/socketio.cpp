@@ -238,7 +238,7 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
     Json::ElementSpans spans;
     if (hasPayload) {
         QString jsonError;
-        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError, 128,
+        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError, Json::defaultMaxDepth,
                 relayable ? &spans : nullptr))
             return fail(QStringLiteral("invalid payload: ") + jsonError);
     }

@@ -41,6 +41,10 @@ int BroadcastOperator::emitEvent(const QString &event, const QVariantList &args)
 {
     if (!m_nsp)
         return 0;
+    if (Protocol::isReservedEventName(event)) {
+        qWarning("SmartSocket: \"%s\" is a reserved event name; not sent", qPrintable(event));
+        return 0;
+    }
     QVariantList data;
     data.reserve(args.size() + 1);
     data.append(event);

@@ -13,6 +13,10 @@ Namespace::Namespace(const QString &name, Server *server) : QObject(server), d(n
 
 Namespace::~Namespace()
 {
+    // Sockets are children: delete them while d (their registry) still exists.
+    const auto sockets = findChildren<Socket *>(Qt::FindDirectChildrenOnly);
+    for (Socket *socket : sockets)
+        delete socket;
     delete d;
 }
 

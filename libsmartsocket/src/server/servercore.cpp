@@ -46,8 +46,8 @@ static QByteArray normalizedPath(QByteArray path)
     return path;
 }
 
-/// Value of `key` in a raw query string (no percent-decoding: the keys we read are plain).
-static QByteArrayView queryValue(QByteArrayView query, QByteArrayView key, bool *found)
+/// Percent-decoded value of `key` in a raw query string (the first occurrence).
+static QByteArray queryValue(QByteArrayView query, QByteArrayView key, bool *found)
 {
     *found = false;
     while (!query.isEmpty()) {
@@ -58,7 +58,11 @@ static QByteArrayView queryValue(QByteArrayView query, QByteArrayView key, bool 
         const QByteArrayView k = eq < 0 ? item : item.first(eq);
         if (k == key) {
             *found = true;
-            return eq < 0 ? QByteArrayView() : item.sliced(eq + 1);
+            if (eq < 0)
+                return {};
+            const QByteArrayView value = item.sliced(eq + 1);
+            return value.contains('%') ? QByteArray::fromPercentEncoding(value.toByteArray())
+                                       : value.toByteArray();
         }
     }
     return {};
@@ -87,14 +91,16 @@ Transport::HttpResponse ServerCore::onRequest(
     bool hasTransport = false;
     bool hasSid = false;
     bool hasEio = false;
-    const QByteArrayView transport = queryValue(request.query, "transport", &hasTransport);
-    queryValue(request.query, "sid", &hasSid);
-    const QByteArrayView eio = queryValue(request.query, "EIO", &hasEio);
-    // Same order of checks as engine.io's verify(): transport, sid, protocol version.
+    const QByteArray transport = queryValue(request.query, "transport", &hasTransport);
+    const QByteArray sid = queryValue(request.query, "sid", &hasSid);
+    const QByteArray eio = queryValue(request.query, "EIO", &hasEio);
+    // Same order of checks as engine.io's verify(): transport, sid, method, version.
     if (!hasTransport || transport != "websocket")
         return refuse(EngineError::TransportUnknown);
-    if (hasSid)
+    if (!sid.isEmpty())
         return refuse(EngineError::UnknownSid);
+    if (request.method != "GET")
+        return refuse(EngineError::BadHandshakeMethod);
     if (!hasEio || eio != "4")
         return refuse(EngineError::UnsupportedProtocolVersion);
     if (!request.isWebSocketUpgrade)
@@ -175,6 +181,7 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
         closeSession(session, QStringLiteral("transport close"));
         return;
     case '6': // noop
+    case '5': // upgrade: meaningless on a session opened over WebSocket; Node ignores it
         return;
     case '2': // a v4 client never pings
         reportConnectionError(session, QStringLiteral("invalid heartbeat direction"));
@@ -304,6 +311,23 @@ void ServerCore::closeSession(EngineSession *session, const QString &reason)
     io->closeConnection(conn, 1000);
 }
 
+void ServerCore::disconnectSession(EngineSession *session, const QString &reason)
+{
+    if (!session || session->closed)
+        return;
+    // As socket.io's client._disconnect(): every namespace gets its DISCONNECT first, so the
+    // client knows the server meant it and does not reconnect; then the connection closes.
+    const Transport::ConnectionId conn = session->conn;
+    std::vector<QPointer<Socket>> sockets(session->sockets.begin(), session->sockets.end());
+    for (const QPointer<Socket> &socket : sockets) {
+        if (socket && socket->d->connected)
+            removeSocket(socket.data(), reason, true);
+    }
+    // A slot connected to disconnected() may have closed the connection already.
+    if (io->isValid(conn) && io->userData(conn) == session)
+        closeSession(session, reason);
+}
+
 void ServerCore::removeSocket(Socket *socket, const QString &reason, bool notifyClient)
 {
     Socket::Private *sd = socket->d;
@@ -351,8 +375,8 @@ void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
     Socket *socket = session->socketFor(packet.nsp);
     if (!socket) {
         // socket.io closes the connection on a packet for a namespace not joined.
-        if (session->isPending(packet.nsp))
-            return; // the client did not wait for the CONNECT reply; drop
+        // (Also while its connect middleware runs: the client must wait for the CONNECT
+        // reply, and Node closes the connection as well.)
         reportConnectionError(
             session, QStringLiteral("packet for namespace %1 not joined").arg(packet.nsp));
         closeSession(session, QStringLiteral("parse error"));
@@ -427,7 +451,7 @@ void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
                 next(Error(QStringLiteral("connect middleware threw")));
             }
         },
-        [this, guard](const Error *error) { finishConnect(guard, error); });
+        [this, guard](const Error *error) { finishConnect(guard, error); }, q);
 }
 
 void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
@@ -476,11 +500,13 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
 
     Ack ack;
     if (packet.id >= 0) {
-        ack = Ack([this, guard = QPointer<Socket>(socket), id = packet.id, nspName = packet.nsp](
-                      const QVariantList &args) {
-            if (guard && guard->d->session)
-                sendPacket(guard->d->session, Packet { PacketType::Ack, nspName, id, args });
-        });
+        ack = Ack(
+            [this, guard = QPointer<Socket>(socket), id = packet.id, nspName = packet.nsp](
+                const QVariantList &args) {
+                if (guard && guard->d->session)
+                    sendPacket(guard->d->session, Packet { PacketType::Ack, nspName, id, args });
+            },
+            socket);
     }
 
     Namespace *nsp = socket->d->nsp;
@@ -520,7 +546,8 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
                 refuseEvent(guard.data(), event, *error, ack);
             else
                 deliverEvent(guard.data(), event, *args, ack);
-        });
+        },
+        q);
 }
 
 void ServerCore::deliverEvent(

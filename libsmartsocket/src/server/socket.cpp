@@ -1,5 +1,9 @@
 #include "servercore_p.h"
 
+#include "protocol/packet.h"
+
+#include <algorithm>
+
 namespace SmartSocket {
 
 using Protocol::Packet;
@@ -22,7 +26,15 @@ Socket::Socket(
 
 Socket::~Socket()
 {
-    // Normally removed already; this covers a server destroyed with sockets connected.
+    // Normally removed already (and deleted later); this covers a namespace or server
+    // destroyed with sockets still connected or in their connect middleware.
+    if (Internal::EngineSession *session = d->session) {
+        auto drop = [this](std::vector<Socket *> &list) {
+            list.erase(std::remove(list.begin(), list.end(), this), list.end());
+        };
+        drop(session->sockets);
+        drop(session->pending);
+    }
     if (d->connected)
         d->nsp->d->registry.remove(this, d->id);
     delete d;
@@ -87,9 +99,17 @@ QSet<QString> Socket::rooms() const
     return result;
 }
 
+static bool refuseReserved(const QString &event)
+{
+    if (!Protocol::isReservedEventName(event))
+        return false;
+    qWarning("SmartSocket: \"%s\" is a reserved event name; not sent", qPrintable(event));
+    return true;
+}
+
 void Socket::emitEvent(const QString &event, const QVariantList &args)
 {
-    if (!d->connected)
+    if (!d->connected || refuseReserved(event))
         return;
     QVariantList data;
     data.reserve(args.size() + 1);
@@ -101,15 +121,16 @@ void Socket::emitEvent(const QString &event, const QVariantList &args)
 void Socket::emitWithAck(
     const QString &event, const QVariantList &args, AckCallback callback, int timeoutMs)
 {
-    if (!d->connected) {
+    const bool reserved = refuseReserved(event);
+    if (!d->connected || reserved) {
         if (callback) {
+            const AckResult failure = reserved
+                ? AckResult::failure(AckResult::Status::Disabled,
+                    QStringLiteral("\"%1\" is a reserved event name").arg(event))
+                : AckResult::failure(
+                    AckResult::Status::Disconnected, QStringLiteral("disconnected"));
             QMetaObject::invokeMethod(
-                this,
-                [callback] {
-                    callback(AckResult::failure(
-                        AckResult::Status::Disconnected, QStringLiteral("disconnected")));
-                },
-                Qt::QueuedConnection);
+                this, [callback, failure] { callback(failure); }, Qt::QueuedConnection);
         }
         return;
     }
@@ -144,7 +165,7 @@ void Socket::disconnect(bool close)
         return;
     Internal::ServerCore *core = coreOf(d->nsp);
     if (close) {
-        core->closeSession(d->session, QStringLiteral("server namespace disconnect"));
+        core->disconnectSession(d->session, QStringLiteral("server namespace disconnect"));
         return;
     }
     core->removeSocket(this, QStringLiteral("server namespace disconnect"), true);

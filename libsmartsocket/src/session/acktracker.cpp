@@ -1,6 +1,9 @@
 #include "acktracker.h"
 
 #include <QDeadlineTimer>
+#include <QPointer>
+
+#include <vector>
 
 namespace SmartSocket::Internal {
 
@@ -92,20 +95,28 @@ void AckTracker::failAll(AckResult::Status status, const QString &message)
 
 void AckTracker::onTimeout()
 {
+    // Take the expired entries out first: a callback may emit (adding entries) or even
+    // destroy this tracker (its owner deleted from inside the callback).
     const qint64 now = nowMs();
+    std::vector<Entry> expired;
     while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
         const qint64 id = m_deadlines.begin()->second;
         m_deadlines.erase(m_deadlines.begin());
         auto it = m_pending.find(id);
         if (it == m_pending.end())
             continue;
-        Entry entry = std::move(it.value());
+        expired.push_back(std::move(it.value()));
         m_pending.erase(it);
+    }
+    rearm();
+    QPointer<AckTracker> alive(this);
+    for (Entry &entry : expired) {
         if (entry.callback)
             entry.callback(AckResult::failure(AckResult::Status::Timeout,
                 QStringLiteral("ack timeout after %1 ms").arg(entry.timeoutMs)));
+        if (!alive)
+            return; // the rest are dropped with their owner, as failAll() would have done
     }
-    rearm();
 }
 
 void AckTracker::rearm()

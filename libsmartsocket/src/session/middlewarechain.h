@@ -21,9 +21,13 @@ public:
     using Invoke = std::function<void(const Middleware &, const Next &)>;
     using Done = std::function<void(const Error *)>;
 
-    static void run(std::shared_ptr<const List> list, Invoke invoke, Done done)
+    /// `context`: the object whose thread continues the chain when a middleware calls next
+    /// from another thread.
+    static void run(
+        std::shared_ptr<const List> list, Invoke invoke, Done done, QObject *context = nullptr)
     {
         auto state = std::make_shared<State>();
+        state->context = context;
         state->list = std::move(list);
         state->invoke = std::move(invoke);
         state->done = std::move(done);
@@ -36,6 +40,7 @@ private:
         std::shared_ptr<const List> list;
         Invoke invoke;
         Done done;
+        QObject *context = nullptr;
         size_t index = 0;
     };
 

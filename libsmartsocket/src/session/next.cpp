@@ -1,33 +1,60 @@
 #include <smartsocket/middleware.h>
 
+#include <QPointer>
+#include <QThread>
+
+#include <atomic>
+#include <optional>
+
 namespace SmartSocket {
 
 struct Next::State
 {
     Continuation continuation;
+    QPointer<QObject> context;
+    std::atomic<bool> called { false };
+
+    void run(const Error *error)
+    {
+        const Continuation c = std::move(continuation);
+        continuation = nullptr;
+        if (c)
+            c(error);
+    }
 };
 
-Next::Next(Continuation continuation) : d(std::make_shared<State>())
+Next::Next(Continuation continuation, QObject *context) : d(std::make_shared<State>())
 {
     d->continuation = std::move(continuation);
+    d->context = context;
+}
+
+void Next::call(const Error *error) const
+{
+    if (!d || d->called.exchange(true))
+        return;
+    QObject *context = d->context.data();
+    if (context && context->thread() != QThread::currentThread()) {
+        // Called from a worker thread: continue the chain in the owner's thread.
+        std::optional<Error> copy;
+        if (error)
+            copy = *error;
+        QMetaObject::invokeMethod(
+            context, [state = d, copy] { state->run(copy ? &*copy : nullptr); },
+            Qt::QueuedConnection);
+        return;
+    }
+    d->run(error);
 }
 
 void Next::operator()() const
 {
-    if (!d || !d->continuation)
-        return;
-    const Continuation c = std::move(d->continuation);
-    d->continuation = nullptr;
-    c(nullptr);
+    call(nullptr);
 }
 
 void Next::operator()(const Error &error) const
 {
-    if (!d || !d->continuation)
-        return;
-    const Continuation c = std::move(d->continuation);
-    d->continuation = nullptr;
-    c(&error);
+    call(&error);
 }
 
 } // namespace SmartSocket

@@ -192,8 +192,14 @@ void tst_Json::depthLimit()
     auto nested = [](int depth) { return QByteArray(depth, '[') + QByteArray(depth, ']'); };
     QVariant out;
     QString error;
-    QVERIFY(Json::parse(nested(128), out, &error));
-    QVERIFY(!Json::parse(nested(129), out, &error));
+    QVERIFY(Json::parse(nested(Json::defaultMaxDepth), out, &error));
+    QVERIFY(!Json::parse(nested(Json::defaultMaxDepth + 1), out, &error));
+    QVERIFY(Json::parse(QByteArray(200, '[') + "1" + QByteArray(200, ']'), out, &error));
+    QByteArray objects;
+    for (int i = 0; i < Json::defaultMaxDepth; ++i)
+        objects += "{\"k\":";
+    objects += "1" + QByteArray(Json::defaultMaxDepth, '}');
+    QVERIFY2(Json::parse(objects, out, &error), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("deep")), qPrintable(error));
     // Objects count as levels too.
     QVERIFY(Json::parse(R"({"a":{"b":[1]}})", out, nullptr, 3));

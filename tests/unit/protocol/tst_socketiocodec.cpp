@@ -442,7 +442,7 @@ void tst_SocketIoCodec::malformed_data()
     QTest::newRow("attachment after complete packet")
         << F { t(R"(51-["a",{"_placeholder":true,"num":0}])"), b("1"), b("2") };
     QTest::newRow("deep nesting") << F { t(
-        R"(2["a",)" + QByteArray(200, '[') + QByteArray(200, ']') + "]") };
+        R"(2["a",)" + QByteArray(600, '[') + QByteArray(600, ']') + "]") };
     QTest::newRow("invalid byte in json") << F { t("2\xff") };
     QTest::newRow("namespace then garbage") << F { t("2/admin,x") };
 }
