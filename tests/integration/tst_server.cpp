@@ -954,6 +954,48 @@ private Q_SLOTS:
         QCOMPARE(server->defaultNamespace()->socketCount(), 0);
     }
 
+    void slowConsumerIsDroppedOthersServed()
+    {
+        ServerOptions options;
+        options.maxOutputBuffer = 256 * 1024;
+        auto server = makeServer(options);
+        QSignalSpy connected(server.get(), &Server::connected);
+        QSignalSpy gone(server.get(), &Server::disconnected);
+
+        // A peer that stops reading: a raw socket with a tiny read buffer.
+        QTcpSocket raw;
+        raw.setReadBufferSize(1024);
+        raw.connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(raw.waitForConnected(3000));
+        raw.write(
+            "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray head;
+        QTRY_VERIFY((head += raw.read(1024)).contains("0{\"sid\""));
+        // "40" in a masked frame (a zero mask is a valid mask).
+        raw.write(QByteArray("\x81\x82\x00\x00\x00\x00"
+                             "40",
+            8));
+        QTRY_COMPARE(connected.size(), 1);
+
+        Client healthy(urlOf(*server), ownConnection());
+        int received = 0;
+        healthy.on(QStringLiteral("bulk"), [&](const QVariantList &) { ++received; });
+        QVERIFY(connectClient(healthy));
+        QTRY_COMPARE(connected.size(), 2);
+
+        const QString chunk(64 * 1024, QLatin1Char('x'));
+        for (int i = 0; i < 200; ++i) {
+            server->emitEvent(QStringLiteral("bulk"), { chunk });
+            QCoreApplication::processEvents(); // let the server flush between broadcasts
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(gone.size() >= 1, 10000);
+        QCOMPARE(gone.at(0).at(1).toString(), QStringLiteral("transport error"));
+        QCOMPARE(server->connectionStats().total, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(received, 200, 20000); // the reader got everything
+    }
+
     void closeDisconnectsEveryone()
     {
         auto server = makeServer();

@@ -34,6 +34,10 @@ struct SMARTSOCKET_EXPORT ServerOptions
     int maxConnections = 10000;
     /// Time a new TCP connection has to complete its HTTP/WebSocket upgrade.
     int connectionTimeout = 30000;
+    /// Output queued for one client that does not read (a slow consumer), in bytes; over it
+    /// the connection is dropped ("transport error") instead of growing without bound.
+    /// 0 means no limit.
+    qint64 maxOutputBuffer = 16 * 1024 * 1024;
     /// Answer a refused event (middleware `next(error)`) with `__error__` to the client.
     bool enableErrorHandling = true;
 };

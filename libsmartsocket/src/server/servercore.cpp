@@ -34,6 +34,7 @@ void ServerCore::applyOptions()
     io->setTimerQueueDuration(connectQueue, options.connectTimeout);
     io->setMaxConnections(options.maxConnections);
     io->setMaxMessageSize(options.maxPayload);
+    io->setMaxOutputBuffer(options.maxOutputBuffer);
     io->setHandshakeTimeout(options.connectionTimeout);
 }
 

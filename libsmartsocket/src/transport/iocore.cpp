@@ -81,6 +81,7 @@ enum SlotFlag : quint8 {
     EpollOut = 0x02, ///< registered for EPOLLOUT
     WaitWritable = 0x04, ///< last write hit EAGAIN; wait for EPOLLOUT before writing again
     WriteShut = 0x08, ///< shutdown(SHUT_WR) done
+    Overflow = 0x10, ///< output over the limit: a slow consumer, closed at the next flush
 };
 
 // Per connection. Buffers are empty (no allocation) while idle.
@@ -229,6 +230,7 @@ public:
     std::unique_ptr<char[]> scratch;
     int maxConnections = 0;
     qint64 maxMessageSize = 1000000;
+    qint64 maxOutputBytes = 0; ///< 0 = no limit
     int activeCount = 0; ///< slots in Http or Open
     int batchDepth = 0;
     bool notifyHandler = true;
@@ -639,6 +641,16 @@ void IoCore::Private::queueFrame(quint32 index, quint8 opcode, QByteArrayView pa
 void IoCore::Private::queueBytes(quint32 index, const QByteArray &bytes)
 {
     Slot &s = slot(index);
+    if (s.flags & Overflow)
+        return; // being dropped; nothing more is queued for it
+    if (maxOutputBytes > 0 && s.state == SlotState::Open
+        && s.out.size() - qsizetype(s.outPos) + bytes.size() > maxOutputBytes) {
+        // A peer that does not read: closing it beats holding its backlog in memory. Closed
+        // from the flush, never from inside the caller's send (it may be iterating sockets).
+        s.flags |= Overflow;
+        markDirty(index);
+        return;
+    }
     if (s.out.isEmpty())
         s.out = bytes; // shared, not copied: one broadcast frame for many connections
     else
@@ -680,6 +692,12 @@ void IoCore::Private::flushDirty()
 void IoCore::Private::flushSlot(quint32 index)
 {
     Slot &s = slot(index);
+    if (s.flags & Overflow) {
+        connectionLost(index, CloseReason::Error,
+            QStringLiteral("slow consumer: more than %1 bytes of output waiting")
+                .arg(maxOutputBytes));
+        return;
+    }
     if (s.flags & WaitWritable)
         return; // the socket is full; EPOLLOUT brings us back
     const qsizetype pending = s.out.size() - qsizetype(s.outPos);
@@ -1033,6 +1051,11 @@ QString IoCore::errorString() const
 void IoCore::setMaxConnections(int max)
 {
     d->maxConnections = qMax(0, max);
+}
+
+void IoCore::setMaxOutputBuffer(qint64 bytes)
+{
+    d->maxOutputBytes = qMax<qint64>(0, bytes);
 }
 
 void IoCore::setMaxMessageSize(qint64 bytes)

@@ -103,6 +103,10 @@ public:
     void setMaxConnections(int max);
     /// Default 1000000 (Node's maxHttpBufferSize); 0 = no limit (still capped below 2 GiB).
     void setMaxMessageSize(qint64 bytes);
+    /// Output waiting for a peer that does not read: over this many bytes (0 = no limit) the
+    /// connection is dropped at the next flush (onClosed with CloseReason::Error, detail
+    /// "slow consumer: ...").
+    void setMaxOutputBuffer(qint64 bytes);
     /// Time allowed for the HTTP upgrade of a new connection.
     void setHandshakeTimeout(int ms);
 
