@@ -351,6 +351,38 @@ private Q_SLOTS:
         QTRY_VERIFY(clientErrors.size() >= 1); // enableErrorHandling reports __error__ too
     }
 
+    void eventSpecificMiddleware()
+    {
+        auto server = makeServer();
+        server->on(QStringLiteral("save"),
+            [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); });
+        QStringList seen;
+        server->use(QStringLiteral("save"),
+            [&](Socket *, const QString &event, QVariantList &args, const Next &next) {
+                seen.append(QStringLiteral("server:") + event);
+                if (args.value(0).toMap().isEmpty())
+                    return next(Error(QStringLiteral("Invalid data format")));
+                next();
+            });
+        server->defaultNamespace()->use(QStringLiteral("save"),
+            [&](Socket *, const QString &event, QVariantList &, const Next &next) {
+                seen.append(QStringLiteral("nsp:") + event);
+                next();
+            });
+        Client client(urlOf(*server), ownConnection());
+        QVERIFY(connectClient(client));
+        QVERIFY(ask(client, QStringLiteral("echo"), { 1 }).isOk()); // other events pass untouched
+        QVERIFY(seen.isEmpty());
+        const AckResult bad = ask(client, QStringLiteral("save"), { QStringLiteral("text") });
+        QCOMPARE(bad.value().toMap().value(QStringLiteral("error")).toString(),
+            QStringLiteral("Invalid data format"));
+        const QVariantMap good { { QStringLiteral("name"), QStringLiteral("John") } };
+        QCOMPARE(ask(client, QStringLiteral("save"), { good }).value().toMap(), good);
+        QCOMPARE(seen,
+            (QStringList { QStringLiteral("server:save"), QStringLiteral("server:save"),
+                QStringLiteral("nsp:save") }));
+    }
+
     void handlerExceptionDoesNotKillTheServer()
     {
         auto server = makeServer();

@@ -61,6 +61,8 @@ public:
 
     /// Per-event middleware for this namespace (runs after the server-level ones).
     void use(EventMiddleware middleware);
+    /// Middleware for one event only (the seed's event-specific middleware).
+    void use(const QString &event, EventMiddleware middleware);
     /// Connect-time middleware for this namespace (runs after the server-level ones).
     void useConnect(ConnectMiddleware middleware);
 

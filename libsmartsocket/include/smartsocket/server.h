@@ -78,6 +78,8 @@ public:
 
     /// Per-event middleware for every namespace (the seed's `server.use`).
     void use(EventMiddleware middleware);
+    /// Per-event middleware for one event only, in every namespace.
+    void use(const QString &event, EventMiddleware middleware);
     /// Connect-time middleware for every namespace.
     void useConnect(ConnectMiddleware middleware);
 

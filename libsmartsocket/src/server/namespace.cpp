@@ -63,6 +63,11 @@ void Namespace::use(EventMiddleware middleware)
     Internal::appendShared(d->eventMiddleware, std::move(middleware));
 }
 
+void Namespace::use(const QString &event, EventMiddleware middleware)
+{
+    use(Internal::forEvent(event, std::move(middleware)));
+}
+
 void Namespace::useConnect(ConnectMiddleware middleware)
 {
     Internal::appendShared(d->connectMiddleware, std::move(middleware));

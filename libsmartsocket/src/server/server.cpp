@@ -134,6 +134,11 @@ void Server::use(EventMiddleware middleware)
     Internal::appendShared(d->eventMiddleware, std::move(middleware));
 }
 
+void Server::use(const QString &event, EventMiddleware middleware)
+{
+    use(Internal::forEvent(event, std::move(middleware)));
+}
+
 void Server::useConnect(ConnectMiddleware middleware)
 {
     Internal::appendShared(d->connectMiddleware, std::move(middleware));

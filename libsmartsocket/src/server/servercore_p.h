@@ -54,6 +54,18 @@ namespace Internal {
 using EventMiddlewareList = std::vector<EventMiddleware>;
 using ConnectMiddlewareList = std::vector<ConnectMiddleware>;
 
+/// Wraps a middleware so that it runs for one event only.
+inline EventMiddleware forEvent(const QString &event, EventMiddleware middleware)
+{
+    return [event, middleware = std::move(middleware)](
+               Socket *socket, const QString &name, QVariantList &args, const Next &next) {
+        if (name == event)
+            middleware(socket, name, args, next);
+        else
+            next();
+    };
+}
+
 /// Appends to a copy-on-write middleware list (a running chain keeps its snapshot).
 template<typename T> void appendShared(std::shared_ptr<const std::vector<T>> &list, T value)
 {
