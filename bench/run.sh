@@ -6,7 +6,7 @@
 #
 # Usage: bench/run.sh [--smoke | --full] [--reps N] [--out DIR] [--filter REGEX] [--no-hold]
 #   --smoke    a few seconds per target, every scenario: checks that the harness works (CI)
-#   --full     the real thing (default): ~15 minutes with 3 reps
+#   --full     the real thing (default): ~13 minutes with 3 reps (2 of them the 19 000 hold)
 #   --reps N   repetitions of the whole plan, interleaved (smoke 1, full 3)
 #   --out DIR  where results.jsonl, tables.md and the logs go (default bench/results/<time>)
 #   --filter   only runs whose "suite target args" match the (extended) regex

@@ -1,6 +1,6 @@
 // smartsocket-bench: a load generator that speaks WebSocket, Engine.IO v4 and Socket.IO v5
 // itself on raw sockets and one epoll loop, so that it is not the bottleneck. Loopback only.
-// Options mirror shared/anchors/node-socketio/bench.js; see bench/README.md.
+// Options mirror shared/anchors/node-socketio/bench.js; see docs/benchmarks.md.
 
 #include "scenarios.h"
 

@@ -266,25 +266,47 @@ public:
             if (!measure(j))
                 return fail("ack phase failed");
         } else {
+            // without idle connections, with K, then without again (the K closed): the ratio
+            // divides by the mean of the two runs without, so a drift of the machine's load
+            // during the run cancels out.
             Json none;
             if (!measure(none))
                 return fail("ack phase without idle connections failed");
+            const double perAck0 = lastPerAck;
             const std::int64_t t0 = monotonicNs();
             const std::uint64_t failedBefore = failed;
             connectRange(C, C + K, opt.concurrency, t0 + 120 * kSecond);
             const double connectS = double(monotonicNs() - t0) / 1e9;
             std::fprintf(stderr, "idle-scaling: %u idle connections in %.1f s (%llu failed)\n", K,
                 connectS, (unsigned long long)(failed - failedBefore));
+            const std::uint64_t idleConnected = connected - C;
             idleFor(1.0);
             Json with;
             if (!measure(with))
                 return fail("ack phase with idle connections failed");
-            const double perAck0 = lastPerAck[0], perAckK = lastPerAck[1];
-            j.add("idle", K).add("idle_connected", connected - C).add("idle_connect_s", connectS);
+            const double perAckK = lastPerAck;
+            const std::int64_t rssWith = processRss(opt.serverPid);
+            for (std::uint32_t i = C; i < C + K; ++i) {
+                if (role[i] == Ready) {
+                    loop->close(i);
+                    role[i] = None;
+                }
+            }
+            idleFor(1.0);
+            Json after;
+            if (!measure(after))
+                return fail("ack phase after closing the idle connections failed");
+            const double perAck0b = lastPerAck;
+            const double base = (perAck0 + perAck0b) / 2;
+            j.add("idle", K).add("idle_connected", idleConnected).add("idle_connect_s", connectS);
+            j.add("rss_with_idle", rssWith);
             j.addRaw("without_idle", none.str()).addRaw("with_idle", with.str());
-            j.add("server_cpu_us_per_op_without_idle", perAck0);
+            j.addRaw("without_idle_after", after.str());
+            j.add("server_cpu_us_per_op_without_idle", base);
+            j.add("server_cpu_us_per_op_without_idle_first", perAck0);
+            j.add("server_cpu_us_per_op_without_idle_after", perAck0b);
             j.add("server_cpu_us_per_op_with_idle", perAckK);
-            j.add("ratio", perAck0 > 0 ? perAckK / perAck0 : 0.0);
+            j.add("ratio", base > 0 ? perAckK / base : 0.0);
         }
         j.add("ack_payload_exact", payloadExact);
         if (!payloadExact)
@@ -361,7 +383,7 @@ private:
         // schedstat when readable (ns), else utime+stime (10 ms ticks)
         const double serverUs
             = window.serverRunUs() >= 0 ? window.serverRunUs() : window.serverUs();
-        lastPerAck[measuredPhases++ % 2] = window.hasServer() && done ? serverUs / double(done) : 0;
+        lastPerAck = window.hasServer() && done ? serverUs / double(done) : 0;
         if (dropped != droppedBefore) {
             std::fprintf(stderr, "smartsocket-bench: %llu clients dropped during the ack run\n",
                 (unsigned long long)(dropped - droppedBefore));
@@ -426,8 +448,7 @@ private:
     std::uint64_t mismatched = 0;
     bool payloadExact = true;
     std::int64_t budget = -1; ///< sends left in --exact mode; -1 = no limit
-    double lastPerAck[2] = { 0, 0 };
-    int measuredPhases = 0;
+    double lastPerAck = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
