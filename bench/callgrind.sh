@@ -54,8 +54,8 @@ measure() {
     valgrind --tool=callgrind --callgrind-out-file="$file" --log-file="$OUT/valgrind.$target.$count.log" \
         "${exe[@]}" >"$log" 2>&1 &
     PID=$!
-    local i port=
-    for i in $(seq 1 600); do # start-up under valgrind takes seconds
+    local port=
+    for _ in $(seq 1 600); do # start-up under valgrind takes seconds
         port=$(sed -n 's/^listening on \([0-9]*\).*/\1/p' "$log" | head -1)
         [[ -n $port ]] && break
         kill -0 "$PID" 2>/dev/null || break
@@ -72,7 +72,7 @@ measure() {
         return 1
     fi
     kill -TERM "$PID"
-    for i in $(seq 1 300); do
+    for _ in $(seq 1 300); do
         kill -0 "$PID" 2>/dev/null || break
         sleep 0.1
     done

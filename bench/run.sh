@@ -103,8 +103,8 @@ start_server() {
             ;;
         esac
         SERVER_PID=$!
-        local waited
-        for waited in $(seq 1 100); do
+        local _
+        for _ in $(seq 1 100); do
             if grep -q -E '^(listening on|READY)' "$log" 2>/dev/null; then
                 if [[ $port -eq 0 ]]; then
                     SERVER_PORT=$(sed -n 's/^listening on \([0-9]*\).*/\1/p' "$log" | head -1)
@@ -125,8 +125,8 @@ start_server() {
 stop_server() {
     [[ -n $SERVER_PID ]] || return 0
     kill -TERM "$SERVER_PID" 2>/dev/null || true
-    local i
-    for i in $(seq 1 50); do
+    local _
+    for _ in $(seq 1 50); do
         kill -0 "$SERVER_PID" 2>/dev/null || break
         sleep 0.1
     done
