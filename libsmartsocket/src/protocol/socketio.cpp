@@ -238,8 +238,8 @@ Decoder::Status Decoder::decodeText(QByteArrayView text)
     Json::ElementSpans spans;
     if (hasPayload) {
         QString jsonError;
-        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError, Json::defaultMaxDepth,
-                relayable ? &spans : nullptr))
+        if (!Json::parse(QByteArrayView(p, end - p), m_packet.data, &jsonError,
+                Json::defaultMaxDepth, relayable ? &spans : nullptr))
             return fail(QStringLiteral("invalid payload: ") + jsonError);
     }
 
