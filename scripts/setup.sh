@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for SmartSocket and builds it with the default preset:
 #   1. apt packages (build tools, Qt 6, test and fuzz tools), installing only what is missing;
-#   2. the npm peers of the interop tests (tests/interop), when their lock file exists;
+#   2. the npm peers of the interop tests (tests/interop) and of the benchmarks (bench/node);
 #   3. cmake --preset default && cmake --build --preset default   (into build/).
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
@@ -92,14 +92,15 @@ install_apt_packages() {
     "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-install_npm_peers() {
-    local dir="$ROOT/tests/interop"
+# npm_ci_if_needed DIR: `npm ci` in DIR unless its node_modules is up to date.
+npm_ci_if_needed() {
+    local dir=$1
     if [[ ! -f "$dir/package-lock.json" ]]; then
-        log "npm peers: no tests/interop/package-lock.json yet, skipped"
+        log "npm peers: no ${dir#"$ROOT"/}/package-lock.json, skipped"
         return
     fi
     if ! command -v npm >/dev/null 2>&1; then
-        echo "setup.sh: npm not found; cannot install the interop test peers" >&2
+        echo "setup.sh: npm not found; cannot install the npm peers in $dir" >&2
         exit 1
     fi
     # npm ci writes node_modules/.package-lock.json: skip when it is newer than the lock file
@@ -107,11 +108,17 @@ install_npm_peers() {
     if [[ ! -L "$dir/node_modules" && -f "$dir/node_modules/.package-lock.json" &&
         "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" &&
         "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ]]; then
-        log "npm peers: up to date"
+        log "npm peers: ${dir#"$ROOT"/} up to date"
         return
     fi
-    log "npm peers: npm ci in tests/interop (node $(node --version))"
+    log "npm peers: npm ci in ${dir#"$ROOT"/} (node $(node --version))"
     npm ci --prefix "$dir" --no-audit --no-fund
+}
+
+# The interop tests' peers, and the Node socket.io server the benchmarks compare against.
+install_npm_peers() {
+    npm_ci_if_needed "$ROOT/tests/interop"
+    npm_ci_if_needed "$ROOT/bench/node"
 }
 
 build() {
