@@ -35,8 +35,11 @@ public:
     void operator()(const QVariantList &args = {}) const;
     void reply(const QVariantList &args = {}) const { (*this)(args); }
 
-private:
+    /// Library internals: the reply channel, defined in the library.
     struct State;
+    explicit Ack(std::shared_ptr<State> state);
+
+private:
     std::shared_ptr<State> d;
 };
 

@@ -140,30 +140,43 @@ struct RelayCache
 {
     static constexpr int size = 16;
     static constexpr qsizetype maxText = 4096;
-    QVariant containers[size];
-    QByteArray texts[size];
-    int next = 0;
-    int used = 0;
 
-    bool append(const QVariant &v, QByteArray &out) const
+    /// What identifies a container's data: the address of its first element (a list) or of
+    /// its first node's value (a map). Copies share it; a modified copy has detached and has
+    /// its own. Null for empty and non-container values, which are never remembered.
+    static const void *identity(const QVariant &v)
     {
-        const int type = v.metaType().id();
+        switch (v.metaType().id()) {
+        case QMetaType::QVariantMap: {
+            const auto &map = *static_cast<const QVariantMap *>(v.constData());
+            return map.isEmpty() ? nullptr : &map.constBegin().value();
+        }
+        case QMetaType::QVariantList: {
+            const auto &list = *static_cast<const QVariantList *>(v.constData());
+            return list.isEmpty() ? nullptr : list.constData();
+        }
+        default:
+            return nullptr;
+        }
+    }
+
+    bool append(const void *id, QByteArray &out) const
+    {
+        // The entries pin their data, so an equal address is the same, unmodified data.
         for (int i = 0; i < used; ++i) {
-            const QVariant &c = containers[i];
-            if (c.metaType().id() != type)
-                continue;
-            const bool same = type == QMetaType::QVariantMap
-                ? static_cast<const QVariantMap *>(c.constData())
-                      ->isSharedWith(*static_cast<const QVariantMap *>(v.constData()))
-                : static_cast<const QVariantList *>(c.constData())
-                      ->isSharedWith(*static_cast<const QVariantList *>(v.constData()));
-            if (same) {
+            if (ids[i] == id) {
                 out.append(texts[i]);
                 return true;
             }
         }
         return false;
     }
+
+    QVariant containers[size];
+    const void *ids[size] = {};
+    QByteArray texts[size];
+    int next = 0;
+    int used = 0;
 };
 thread_local RelayCache relayCache;
 
@@ -180,8 +193,17 @@ public:
     void value(const QVariant &v);
 
 private:
+    // The relay cache is consulted below the top level only: the top-level array of a packet
+    // is built by the sender, never received as such.
+    bool relayed(const QVariant &v)
+    {
+        const void *id = RelayCache::identity(v);
+        return id && m_relay->append(id, m_out);
+    }
+
     void list(const QVariantList &l)
     {
+        ++m_depth;
         m_out.append('[');
         bool first = true;
         for (const QVariant &item : l) {
@@ -191,10 +213,12 @@ private:
             value(item);
         }
         m_out.append(']');
+        --m_depth;
     }
 
     template<typename Map> void map(const Map &m)
     {
+        ++m_depth;
         m_out.append('{');
         bool first = true;
         for (auto it = m.cbegin(), end = m.cend(); it != end; ++it) {
@@ -206,6 +230,7 @@ private:
             value(it.value());
         }
         m_out.append('}');
+        --m_depth;
     }
 
     void bytes(const QByteArray &b)
@@ -224,6 +249,7 @@ private:
 
     QByteArray &m_out;
     const RelayCache *m_relay; // null when empty: nothing to look up
+    int m_depth = 0;
     QList<QByteArray> *m_attachments;
     qsizetype m_firstAttachment;
 };
@@ -274,12 +300,12 @@ void Writer::value(const QVariant &v)
         bytes(*static_cast<const QByteArray *>(v.constData()));
         return;
     case QMetaType::QVariantList:
-        if (m_relay && m_relay->append(v, m_out))
+        if (m_relay && m_depth > 0 && relayed(v))
             return;
         list(*static_cast<const QVariantList *>(v.constData()));
         return;
     case QMetaType::QVariantMap:
-        if (m_relay && m_relay->append(v, m_out))
+        if (m_relay && m_depth > 0 && relayed(v))
             return;
         map(*static_cast<const QVariantMap *>(v.constData()));
         return;
@@ -379,6 +405,56 @@ struct KeyCache
 };
 thread_local KeyCache keyCache;
 
+// Key order of recently seen objects (see Parser::object). An entry holds copies of its keys,
+// which pins their data: a matching data pointer is the same string, never a reused address.
+struct KeyOrderCache
+{
+    static constexpr int size = 64;
+    static constexpr int maxKeys = 8;
+    using Members = QVarLengthArray<std::pair<QString, QVariant>, 8>;
+
+    struct Entry
+    {
+        int n = 0;
+        QString keys[maxKeys];
+        quint8 order[maxKeys] = {};
+        bool duplicates = false;
+
+        bool matches(const Members &members) const
+        {
+            if (n != members.size())
+                return false;
+            for (int i = 0; i < n; ++i) {
+                if (keys[i].constData() != members[i].first.constData()
+                    || keys[i].size() != members[i].first.size())
+                    return false;
+            }
+            return true;
+        }
+        void store(const Members &members, const quint8 *newOrder, bool dup)
+        {
+            n = int(members.size());
+            for (int i = 0; i < n; ++i)
+                keys[i] = members[i].first;
+            for (int i = n; i < maxKeys; ++i)
+                keys[i] = QString();
+            std::copy_n(newOrder, n, order);
+            duplicates = dup;
+        }
+    };
+
+    Entry *slotFor(const Members &members)
+    {
+        quintptr h = quintptr(members.size());
+        for (const auto &member : members)
+            h = h * 31 + (reinterpret_cast<quintptr>(member.first.constData()) >> 3);
+        return &entries[h % size];
+    }
+
+    Entry entries[size];
+};
+thread_local KeyOrderCache keyOrderCache;
+
 class Parser
 {
 public:
@@ -389,6 +465,7 @@ public:
         , m_maxDepth(maxDepth)
         , m_spans(spans)
         , m_keys(&keyCache)
+        , m_orders(&keyOrderCache)
     { }
 
     bool document(QVariant &out)
@@ -480,8 +557,15 @@ private:
         for (;;) {
             skipSpace();
             const char *elementStart = m_p;
-            if (!value(list.emplaceBack(), depth))
+            QVariant &element = list.emplaceBack();
+            if (spans && list.size() == 1 && m_p < m_end && *m_p == '"') {
+                // The event name of an EVENT: repeats like an object key, so cached like one.
+                element = QVariant(QMetaType::fromType<QString>());
+                if (!objectKey(*static_cast<QString *>(element.data())))
+                    return false;
+            } else if (!value(element, depth)) {
                 return false;
+            }
             if (spans)
                 spans->append({ elementStart - m_begin, m_p - m_begin });
             skipSpace();
@@ -514,7 +598,6 @@ private:
         // Collect the members first and build the map in key order with end hints: a
         // QMap::operator[] per member costs a search, a detach check and a rebalance each.
         QVarLengthArray<std::pair<QString, QVariant>, 8> members;
-        bool sorted = true;
         for (;;) {
             skipSpace();
             if (m_p == m_end || *m_p != '"')
@@ -522,8 +605,6 @@ private:
             auto &member = members.emplace_back();
             if (!objectKey(member.first))
                 return false;
-            if (sorted && members.size() > 1 && !(members[members.size() - 2].first < member.first))
-                sorted = false;
             skipSpace();
             if (m_p == m_end || *m_p != ':')
                 return fail("expected ':'");
@@ -544,27 +625,43 @@ private:
             }
             return fail("expected ',' or '}'");
         }
-        if (!sorted) {
-            // Insertion sort: objects are small, and it needs no buffer. Stable, so among
-            // duplicate keys the last one stays last and wins below.
-            for (qsizetype i = 1; i < members.size(); ++i) {
-                if (!(members[i].first < members[i - 1].first))
-                    continue;
-                auto moving = std::move(members[i]);
-                qsizetype j = i;
-                for (; j > 0 && moving.first < members[j - 1].first; --j)
-                    members[j] = std::move(members[j - 1]);
-                members[j] = std::move(moving);
+
+        // The members in key order. Messages of one kind repeat their key sequence, with keys
+        // from the key cache (the very same shared strings): the order of a sequence seen
+        // recently is reused instead of sorting again.
+        const int n = int(members.size());
+        QVarLengthArray<quint8, 8> order(n);
+        bool duplicates = false;
+        KeyOrderCache::Entry *entry
+            = n <= KeyOrderCache::maxKeys ? m_orders->slotFor(members) : nullptr;
+        if (entry && entry->matches(members)) {
+            std::copy_n(entry->order, n, order.data());
+            duplicates = entry->duplicates;
+        } else {
+            for (int i = 0; i < n; ++i)
+                order[i] = quint8(i);
+            // Insertion sort of indices: stable, so among duplicate keys the last one stays
+            // last and wins below (JSON.parse semantics).
+            for (int i = 1; i < n; ++i) {
+                const quint8 moving = order[i];
+                int j = i;
+                for (; j > 0 && members[moving].first < members[order[j - 1]].first; --j)
+                    order[j] = order[j - 1];
+                order[j] = moving;
             }
+            for (int i = 1; i < n && !duplicates; ++i)
+                duplicates = members[order[i]].first == members[order[i - 1]].first;
+            if (entry)
+                entry->store(members, order.data(), duplicates);
         }
         std::map<QString, QVariant> map;
-        for (auto &member : members) {
-            auto hint = map.end();
-            if (!map.empty() && std::prev(hint)->first == member.first) {
-                std::prev(hint)->second = std::move(member.second); // JSON.parse: last wins
+        for (int k = 0; k < n; ++k) {
+            auto &member = members[order[k]];
+            if (duplicates && !map.empty() && std::prev(map.end())->first == member.first) {
+                std::prev(map.end())->second = std::move(member.second); // last wins
                 continue;
             }
-            map.emplace_hint(hint, std::move(member.first), std::move(member.second));
+            map.emplace_hint(map.end(), std::move(member.first), std::move(member.second));
         }
         *static_cast<QVariantMap *>(out.data()) = QVariantMap(std::move(map));
         return true;
@@ -792,6 +889,7 @@ private:
     int m_maxDepth;
     ElementSpans *m_spans;
     KeyCache *m_keys;
+    KeyOrderCache *m_orders;
     QString m_error;
 };
 
@@ -860,13 +958,13 @@ bool parse(QByteArrayView text, QVariant &out, QString *error, int maxDepth,
 
 void rememberText(const QVariant &container, QByteArrayView json)
 {
-    const int type = container.metaType().id();
-    if ((type != QMetaType::QVariantMap && type != QMetaType::QVariantList) || json.isEmpty()
-        || json.size() > RelayCache::maxText)
+    const void *id = RelayCache::identity(container);
+    if (!id || json.isEmpty() || json.size() > RelayCache::maxText)
         return;
     RelayCache &cache = relayCache;
     const int i = cache.next;
-    cache.containers[i] = container;
+    cache.containers[i] = container; // pins the data: the id stays unique while remembered
+    cache.ids[i] = id;
     QByteArray &text = cache.texts[i];
     text.resize(json.size()); // keeps the capacity: no allocation once warm
     std::memcpy(text.data(), json.data(), size_t(json.size()));
@@ -879,6 +977,7 @@ void forgetTexts()
     RelayCache &cache = relayCache;
     for (int i = 0; i < RelayCache::size; ++i) {
         cache.containers[i] = QVariant();
+        cache.ids[i] = nullptr;
         cache.texts[i].clear();
     }
     cache.next = 0;

@@ -49,15 +49,16 @@ void writeString(QStringView s, QByteArray &out);
 /// Parses one complete JSON text (surrounding whitespace allowed, nothing else after it).
 /// Returns false with a message (position included) on error. Nesting is limited to
 /// maxDepth levels.
-bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr, int maxDepth = defaultMaxDepth,
-    ElementSpans *topLevelElements = nullptr);
+bool parse(QByteArrayView text, QVariant &out, QString *error = nullptr,
+    int maxDepth = defaultMaxDepth, ElementSpans *topLevelElements = nullptr);
 
 /// The relay cache. A server very often sends on exactly what it received (an echo, an ack
 /// with the request's payload, a chat message broadcast to a room). The decoder remembers
 /// the JSON text of the objects and arrays it has just parsed (`rememberText`); when write()
-/// meets the very same container again — still implicitly shared with the remembered copy,
-/// hence unmodified — it copies the remembered text instead of serialising it once more.
-/// The copy kept here makes any modification detach, so a changed container never matches.
+/// meets the very same container again inside the value it writes (not as that value itself:
+/// a packet's top-level array is always built by the sender) — still implicitly shared with the
+/// remembered copy, hence unmodified — it copies the remembered text instead of serialising it once
+/// more. The copy kept here makes any modification detach, so a changed container never matches.
 /// Thread-local, a few entries, texts of at most 4 KiB; the text must be valid JSON without
 /// binary placeholders.
 void rememberText(const QVariant &container, QByteArrayView json);

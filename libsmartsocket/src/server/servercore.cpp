@@ -261,14 +261,17 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
 {
     if (!session || session->closed)
         return;
-    QByteArray out;
-    out.reserve(128);
+    // One encoding buffer, reused: sendText copies it into the connection's output.
+    QByteArray &out = encodeBuffer;
+    out.resize(0);
     out.append('4');
     QList<QByteArray> attachments;
     Protocol::Encoder::encode(packet, out, attachments);
     io->sendText(session->conn, out);
     for (const QByteArray &attachment : std::as_const(attachments))
         io->sendBinary(session->conn, attachment);
+    if (out.capacity() > 64 * 1024)
+        out = QByteArray(); // don't keep a large message's buffer around
 }
 
 int ServerCore::broadcast(const BroadcastOperator &op, const Packet &packet)
@@ -486,6 +489,13 @@ void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
         Q_EMIT q->connected(socket);
 }
 
+void ServerCore::AckReply::send(const QVariantList &args)
+{
+    auto *socket = static_cast<Socket *>(context.data());
+    if (socket && socket->d->session)
+        core->sendPacket(socket->d->session, Packet { PacketType::Ack, nsp, id, args });
+}
+
 void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&packet)
 {
     Q_UNUSED(session);
@@ -501,13 +511,12 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
 
     Ack ack;
     if (packet.id >= 0) {
-        ack = Ack(
-            [this, guard = QPointer<Socket>(socket), id = packet.id, nspName = packet.nsp](
-                const QVariantList &args) {
-                if (guard && guard->d->session)
-                    sendPacket(guard->d->session, Packet { PacketType::Ack, nspName, id, args });
-            },
-            socket);
+        auto state = std::make_shared<AckReply>();
+        state->context = socket;
+        state->core = this;
+        state->nsp = packet.nsp;
+        state->id = packet.id;
+        ack = Ack(std::move(state));
     }
 
     Namespace *nsp = socket->d->nsp;

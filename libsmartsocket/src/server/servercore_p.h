@@ -9,6 +9,7 @@
 
 #include "cluster/roomregistry.h"
 #include "protocol/socketio.h"
+#include "session/ack_p.h"
 #include "session/acktracker.h"
 #include "transport/iocore.h"
 
@@ -148,8 +149,18 @@ public:
     int connectQueue = -1;
     int sessionCount = 0;
     QString errorString;
+    QByteArray encodeBuffer;
 
 private:
+    /// The reply channel of an incoming event's ack: one allocation per ack.
+    struct AckReply final : Ack::State
+    {
+        void send(const QVariantList &args) override;
+        ServerCore *core = nullptr;
+        QString nsp;
+        qint64 id = -1;
+    };
+
     void handlePacket(EngineSession *session, Protocol::Packet &&packet);
     void handleConnect(EngineSession *session, Protocol::Packet &&packet);
     void handleEvent(EngineSession *session, Socket *socket, Protocol::Packet &&packet);

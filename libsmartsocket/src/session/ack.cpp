@@ -1,30 +1,39 @@
-#include <smartsocket/ack.h>
+#include "ack_p.h"
 
-#include <QPointer>
 #include <QThread>
-
-#include <atomic>
 
 namespace SmartSocket {
 
-struct Ack::State
+namespace {
+struct FunctionState final : Ack::State
 {
-    Sender sender;
-    QPointer<QObject> context;
-    bool requested = false;
-    std::atomic<bool> answered { false };
+    void send(const QVariantList &args) override
+    {
+        // Release the captured state once used: the reply goes out exactly once.
+        const Ack::Sender s = std::move(sender);
+        sender = nullptr;
+        if (s)
+            s(args);
+    }
+    Ack::Sender sender;
 };
+} // namespace
 
-Ack::Ack(Sender sender, QObject *context) : d(std::make_shared<State>())
+Ack::Ack(Sender sender, QObject *context)
 {
-    d->requested = bool(sender);
-    d->sender = std::move(sender);
-    d->context = context;
+    if (!sender)
+        return; // not requested
+    auto state = std::make_shared<FunctionState>();
+    state->sender = std::move(sender);
+    state->context = context;
+    d = std::move(state);
 }
+
+Ack::Ack(std::shared_ptr<State> state) : d(std::move(state)) { }
 
 bool Ack::isRequested() const
 {
-    return d && d->requested;
+    return bool(d);
 }
 
 bool Ack::isAnswered() const
@@ -34,27 +43,16 @@ bool Ack::isAnswered() const
 
 void Ack::operator()(const QVariantList &args) const
 {
-    if (!d || !d->requested || d->answered.exchange(true))
+    if (!d || d->answered.exchange(true))
         return;
     QObject *context = d->context.data();
     if (context && context->thread() != QThread::currentThread()) {
         // Answered from a worker thread: send from the owner's thread.
         QMetaObject::invokeMethod(
-            context,
-            [state = d, args] {
-                const Sender sender = std::move(state->sender);
-                state->sender = nullptr;
-                if (sender)
-                    sender(args);
-            },
-            Qt::QueuedConnection);
+            context, [state = d, args] { state->send(args); }, Qt::QueuedConnection);
         return;
     }
-    // Release the captured state once used: the reply goes out exactly once.
-    const Sender sender = std::move(d->sender);
-    d->sender = nullptr;
-    if (sender)
-        sender(args);
+    d->send(args);
 }
 
 AckResult AckResult::ok(const QVariantList &args)

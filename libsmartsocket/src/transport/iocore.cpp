@@ -49,6 +49,11 @@ constexpr qsizetype kScratchSize = 64 * 1024;
 constexpr qint64 kDirectReadThreshold = 16 * 1024;
 constexpr qint64 kMaxReadChunk = 4 * 1024 * 1024;
 constexpr int kMaxEvents = 256;
+constexpr int kMaxRoundsPerWakeup = 4;
+// Output buffers kept for reuse: a connection's buffer goes back here once written out, so
+// a busy connection does not allocate per wakeup and an idle one holds none.
+constexpr int kPooledBuffers = 64;
+constexpr qsizetype kPooledBufferMax = 16 * 1024;
 constexpr int kMaxAcceptsPerWakeup = 128;
 constexpr int kAcceptPauseMs = 100;
 // After our close frame / HTTP answer: time allowed to drain it and see the peer's EOF.
@@ -168,6 +173,7 @@ public:
 
     bool ensureEpoll();
     void onEpollReady();
+    void handleEvent(const epoll_event &event);
     void acceptConnections();
     bool shedWithSpareFd();
     void refuseAtAccept(int fd);
@@ -181,6 +187,8 @@ public:
 
     void queueFrame(quint32 index, quint8 opcode, QByteArrayView payload);
     void queueBytes(quint32 index, const QByteArray &bytes);
+    bool admit(quint32 index, qsizetype bytes);
+    void recycle(QByteArray &buffer);
     void markDirty(quint32 index);
     void flushDirty();
     void flushSlot(quint32 index);
@@ -221,6 +229,7 @@ public:
     std::vector<quint32> freeSlots;
     std::vector<quint32> dirty;
     std::vector<quint32> flushing;
+    std::vector<QByteArray> bufferPool;
 
     TimerQueues timers { kLinks };
     int handshakeQueue = -1;
@@ -334,29 +343,45 @@ bool IoCore::Private::ensureEpoll()
 
 void IoCore::Private::onEpollReady()
 {
-    Batch batch(this);
-    ++stats.wakeups;
-    epoll_event events[kMaxEvents];
-    const int count = epoll_wait(epollFd, events, kMaxEvents, 0);
-    for (int i = 0; i < count; ++i) {
-        const quint64 key = events[i].data.u64;
-        if (key == 0) {
-            if (listenFd >= 0)
-                acceptConnections();
-            continue;
+    // One notifier activation costs a pass of Qt's event loop (a poll() and an event
+    // dispatch). Under load, more sockets are ready again by the time a round of reads and
+    // writes is done: take them in the same activation, a few rounds at most so that
+    // timers and other events still run. A round with a single ready socket ends it, so a
+    // lone request/response pays no extra epoll_wait.
+    for (int round = 0; round < kMaxRoundsPerWakeup; ++round) {
+        int count = 0;
+        {
+            Batch batch(this); // flushes this round's replies before the next epoll_wait
+            ++stats.wakeups;
+            epoll_event events[kMaxEvents];
+            count = epoll_wait(epollFd, events, kMaxEvents, 0);
+            for (int i = 0; i < count; ++i)
+                handleEvent(events[i]);
         }
-        quint32 index;
-        Slot *s = find(key, &index);
-        if (!s)
-            continue; // closed earlier in this wakeup
-        const quint32 ev = events[i].events;
-        if (ev & EPOLLOUT) {
-            s->flags &= quint8(~WaitWritable);
-            markDirty(index);
-        }
-        if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR))
-            readSlot(index);
+        if (count < 2)
+            break;
     }
+}
+
+void IoCore::Private::handleEvent(const epoll_event &event)
+{
+    const quint64 key = event.data.u64;
+    if (key == 0) {
+        if (listenFd >= 0)
+            acceptConnections();
+        return;
+    }
+    quint32 index;
+    Slot *s = find(key, &index);
+    if (!s)
+        return; // closed earlier in this wakeup
+    const quint32 ev = event.events;
+    if (ev & EPOLLOUT) {
+        s->flags &= quint8(~WaitWritable);
+        markDirty(index);
+    }
+    if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR))
+        readSlot(index);
 }
 
 void IoCore::Private::acceptConnections()
@@ -632,25 +657,50 @@ void IoCore::Private::finishDeferred(quint32 index, quint32 generation)
     }
 }
 
-void IoCore::Private::queueFrame(quint32 index, quint8 opcode, QByteArrayView payload)
-{
-    WsFrameParser::appendFrame(slot(index).out, opcode, payload);
-    markDirty(index);
-}
-
-void IoCore::Private::queueBytes(quint32 index, const QByteArray &bytes)
+bool IoCore::Private::admit(quint32 index, qsizetype bytes)
 {
     Slot &s = slot(index);
     if (s.flags & Overflow)
-        return; // being dropped; nothing more is queued for it
+        return false; // being dropped; nothing more is queued for it
     if (maxOutputBytes > 0 && s.state == SlotState::Open
-        && s.out.size() - qsizetype(s.outPos) + bytes.size() > maxOutputBytes) {
+        && s.out.size() - qsizetype(s.outPos) + bytes > maxOutputBytes) {
         // A peer that does not read: closing it beats holding its backlog in memory. Closed
         // from the flush, never from inside the caller's send (it may be iterating sockets).
         s.flags |= Overflow;
         markDirty(index);
-        return;
+        return false;
     }
+    return true;
+}
+
+void IoCore::Private::queueFrame(quint32 index, quint8 opcode, QByteArrayView payload)
+{
+    if (!admit(index, payload.size() + 14))
+        return;
+    Slot &s = slot(index);
+    if (s.out.isNull() && !bufferPool.empty()) {
+        s.out = std::move(bufferPool.back());
+        bufferPool.pop_back();
+    }
+    WsFrameParser::appendFrame(s.out, opcode, payload);
+    markDirty(index);
+}
+
+void IoCore::Private::recycle(QByteArray &buffer)
+{
+    if (buffer.isDetached() && buffer.capacity() <= kPooledBufferMax
+        && int(bufferPool.size()) < kPooledBuffers) {
+        buffer.resize(0); // keeps the allocation
+        bufferPool.push_back(std::move(buffer));
+    }
+    buffer = QByteArray();
+}
+
+void IoCore::Private::queueBytes(quint32 index, const QByteArray &bytes)
+{
+    if (!admit(index, bytes.size()))
+        return;
+    Slot &s = slot(index);
     if (s.out.isEmpty())
         s.out = bytes; // shared, not copied: one broadcast frame for many connections
     else
@@ -726,7 +776,7 @@ void IoCore::Private::flushSlot(quint32 index)
             setWantWrite(index, true);
             return;
         }
-        s.out = QByteArray();
+        recycle(s.out);
         s.outPos = 0;
     }
     if (s.flags & EpollOut)

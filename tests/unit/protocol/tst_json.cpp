@@ -24,6 +24,7 @@ private slots:
     void parseInvalid_data();
     void parseInvalid();
     void depthLimit();
+    void repeatedObjectShapes();
     void parseReplacesOutputOnError();
     void write_data();
     void write();
@@ -430,3 +431,35 @@ void tst_Json::doubleRoundTrip()
 
 QTEST_GUILESS_MAIN(tst_Json)
 #include "tst_json.moc"
+
+// Objects of one shape repeat (same keys, same order): the parser reuses their key order.
+// Whatever it reuses, every map must come out right, with sorted keys and last-wins values.
+void tst_Json::repeatedObjectShapes()
+{
+    struct Case
+    {
+        QByteArray text;
+        QStringList keys;
+        QVariantList values;
+    };
+    const QString longKey(40, QLatin1Char('k')); // longer than the key cache takes
+    const QList<Case> cases = {
+        { R"({"b":1,"a":2,"c":3})", { "a", "b", "c" }, { 2, 1, 3 } },
+        { R"({"a":1,"b":2,"c":3})", { "a", "b", "c" }, { 1, 2, 3 } },
+        { R"({"c":1,"b":2,"a":3})", { "a", "b", "c" }, { 3, 2, 1 } },
+        { R"({"b":1,"a":2,"b":3})", { "a", "b" }, { 2, 3 } },
+        { R"({"b":1,"a":2})", { "a", "b" }, { 2, 1 } },
+        { "{\"" + longKey.toLatin1() + "\":1,\"a\":2}", { "a", longKey }, { 2, 1 } },
+        { R"({"z":1,"y":2,"x":3,"w":4,"v":5,"u":6,"t":7,"s":8,"r":9})",
+            { "r", "s", "t", "u", "v", "w", "x", "y", "z" }, { 9, 8, 7, 6, 5, 4, 3, 2, 1 } },
+    };
+    for (int round = 0; round < 3; ++round) {
+        for (const Case &c : cases) {
+            QVariant out;
+            QVERIFY2(Json::parse(c.text, out), c.text.constData());
+            const QVariantMap map = out.toMap();
+            QCOMPARE(map.keys(), c.keys);
+            QCOMPARE(map.values(), c.values);
+        }
+    }
+}

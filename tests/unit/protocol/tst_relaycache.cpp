@@ -11,11 +11,13 @@ class tst_RelayCache : public QObject
 {
     Q_OBJECT
 
+    // The cache serves values inside the written one (a packet's arguments inside its
+    // array), so values are written as the element of an array, brackets stripped.
     static QByteArray write(const QVariant &v)
     {
         QByteArray out;
-        Json::write(v, out);
-        return out;
+        Json::write(QVariantList { v }, out);
+        return out.mid(1, out.size() - 2);
     }
 
 private Q_SLOTS:
