@@ -304,16 +304,18 @@ void Client::Private::onEvent(const Packet &packet)
 
     Ack ack;
     if (packet.id >= 0) {
-        ack = Ack([guard = QPointer<Client>(q), gen = generation, id = packet.id](
-                      const QVariantList &reply) {
-            // Only on the connection the request came from, and only from the owner's thread.
-            if (!guard)
-                return;
-            Private *d = guard->d;
-            if (d->state != State::Connected || d->generation != gen || !d->manager)
-                return;
-            d->manager->sendPacket(Packet { PacketType::Ack, d->nsp, id, reply });
-        }, q);
+        ack = Ack(
+            [guard = QPointer<Client>(q), gen = generation, id = packet.id](
+                const QVariantList &reply) {
+                // Only on the connection the request came from, and only from the owner's thread.
+                if (!guard)
+                    return;
+                Private *d = guard->d;
+                if (d->state != State::Connected || d->generation != gen || !d->manager)
+                    return;
+                d->manager->sendPacket(Packet { PacketType::Ack, d->nsp, id, reply });
+            },
+            q);
     }
 
     QPointer<Client> guard(q);
