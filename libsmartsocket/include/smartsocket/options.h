@@ -40,6 +40,43 @@ struct SMARTSOCKET_EXPORT ServerOptions
     qint64 maxOutputBuffer = 16 * 1024 * 1024;
     /// Answer a refused event (middleware `next(error)`) with `__error__` to the client.
     bool enableErrorHandling = true;
+
+    // --- Compression (SmartSocket extension, negotiated per connection; off by default) ---
+    /// DEFLATE packets larger than compressionThreshold bytes for clients that support it.
+    bool enableCompression = false;
+    int compressionThreshold = 1024;
+    /// zlib level 1 (fastest) to 9 (smallest).
+    int compressionLevel = 6;
+
+    // --- Encryption (SmartSocket extension, AES-256-GCM; off by default) ---
+    bool enableEncryption = false;
+    /// 32 bytes, or their hex (64 characters) or base64 text.
+    QByteArray encryptionKey;
+    /// "aes-256-gcm" (the only authenticated algorithm offered).
+    QString encryptionAlgorithm = QStringLiteral("aes-256-gcm");
+    /// Refuse clients that do not negotiate encryption.
+    bool requireEncryption = false;
+
+    // --- TLS (wss://; off unless a certificate and key are given) ---
+    /// PEM files of the server certificate (chain) and its private key.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+
+    // --- Rate limiting (off by default) ---
+    bool enableRateLimiting = false;
+    /// At most rateLimitMaxRequests events per socket in any rateLimitWindow ms.
+    int rateLimitWindow = 60000;
+    int rateLimitMaxRequests = 100;
+    /// Sockets marked admin by connect-time middleware (Socket::setAdmin) are not limited.
+    bool rateLimitBypassAdmins = true;
+
+    // --- Connection pooling (off by default) ---
+    /// Reuse per-connection state and buffers from a pool that starts at poolSize entries and
+    /// grows by poolGrowthRate (0.5 = +50 %) up to maxPoolSize.
+    bool enableConnectionPooling = false;
+    int poolSize = 1000;
+    int maxPoolSize = 10000;
+    double poolGrowthRate = 0.5;
 };
 
 /// Client configuration. Names follow the seed guide; times are milliseconds.
@@ -74,8 +111,25 @@ struct SMARTSOCKET_EXPORT ClientOptions
     /// -1 means no limit.
     int maxReconnectAttempts = -1;
     /// Share one connection between all clients of the same server in the same thread
-    /// (socket.io's Manager model); false gives this client a connection of its own.
+    /// (socket.io's Manager model); false gives this client a connection of its own. This is
+    /// the client's connection pooling: every namespace of a server over one connection.
     bool multiplex = true;
+
+    // --- Compression (SmartSocket extension, negotiated; off by default) ---
+    bool enableCompression = false;
+    int compressionLevel = 6;
+    int compressionThreshold = 1024;
+
+    // --- Encryption (SmartSocket extension, AES-256-GCM; off by default) ---
+    bool enableEncryption = false;
+    /// 32 bytes, or their hex (64 characters) or base64 text.
+    QByteArray encryptionKey;
+
+    // --- TLS (wss:// and https:// URLs) ---
+    /// PEM file of extra CA certificates to trust (a private CA); the system's are kept.
+    QString caCertificateFile;
+    /// Accept any certificate (no verification): an explicit, insecure opt-in.
+    bool ignoreSslErrors = false;
 };
 
 } // namespace SmartSocket
