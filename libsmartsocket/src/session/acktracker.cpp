@@ -46,34 +46,33 @@ static void eraseDeadline(std::multimap<qint64, qint64> &deadlines, qint64 deadl
     }
 }
 
-bool AckTracker::resolve(qint64 id, const QVariantList &args)
+std::optional<AckTracker::Entry> AckTracker::take(qint64 id)
 {
     auto it = m_pending.find(id);
     if (it == m_pending.end())
-        return false;
+        return std::nullopt;
     Entry entry = std::move(it.value());
     m_pending.erase(it);
     if (entry.deadline)
         eraseDeadline(m_deadlines, entry.deadline, id);
     rearm();
-    if (entry.callback)
-        entry.callback(AckResult::ok(args));
-    return true;
+    return entry;
+}
+
+bool AckTracker::resolve(qint64 id, const QVariantList &args)
+{
+    std::optional<Entry> entry = take(id);
+    if (entry && entry->callback)
+        entry->callback(AckResult::ok(args));
+    return entry.has_value();
 }
 
 bool AckTracker::fail(qint64 id, AckResult::Status status, const QString &message)
 {
-    auto it = m_pending.find(id);
-    if (it == m_pending.end())
-        return false;
-    Entry entry = std::move(it.value());
-    m_pending.erase(it);
-    if (entry.deadline)
-        eraseDeadline(m_deadlines, entry.deadline, id);
-    rearm();
-    if (entry.callback)
-        entry.callback(AckResult::failure(status, message));
-    return true;
+    std::optional<Entry> entry = take(id);
+    if (entry && entry->callback)
+        entry->callback(AckResult::failure(status, message));
+    return entry.has_value();
 }
 
 void AckTracker::failAll(AckResult::Status status, const QString &message)

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <map>
+#include <optional>
 
 namespace SmartSocket::Internal {
 
@@ -38,6 +39,8 @@ private:
         qint64 deadline = 0; // ms on the monotonic clock, 0 = none
         int timeoutMs = 0;
     };
+    /// Removes a pending entry (and its deadline).
+    std::optional<Entry> take(qint64 id);
     void onTimeout();
     void rearm();
 
