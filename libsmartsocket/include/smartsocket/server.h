@@ -31,6 +31,14 @@ struct SMARTSOCKET_EXPORT ConnectionStats
     quint64 refused = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
+    /// Compression extension, all connections since the server was created: messages sent
+    /// (received) compressed and their size before and after compression.
+    quint64 compressedMessagesOut = 0;
+    quint64 compressionBytesOutBefore = 0;
+    quint64 compressionBytesOutAfter = 0;
+    quint64 compressedMessagesIn = 0;
+    quint64 compressionBytesInBefore = 0;
+    quint64 compressionBytesInAfter = 0;
     QVariantMap toMap() const;
 };
 
@@ -84,6 +92,9 @@ public:
     void useConnect(ConnectMiddleware middleware);
 
     ConnectionStats connectionStats() const;
+    /// Extensions of one socket's connection: {"deflate": bool, "aes256gcm": bool} and its
+    /// compression counters (the ConnectionStats compression* names); empty when it has none.
+    QVariantMap extensionStats(const Socket *socket) const;
     /// `{"/": {"connections": N}, "/chat": {...}}` (the seed's `getNamespaceStats()`).
     QVariantMap namespaceStats() const;
 

@@ -106,6 +106,11 @@ QUrl Manager::engineUrl(const QUrl &url, const ClientOptions &options, QString *
         query += '&' + QUrl::toPercentEncoding(it.key()) + '='
             + QUrl::toPercentEncoding(it.value().toString());
     }
+    Features::Extensions offer; // SmartSocket extensions; Node servers ignore the key
+    offer.deflate = options.enableCompression;
+    offer.aes256gcm = options.enableEncryption;
+    if (offer.any())
+        query += "&ssx=" + offer.offer();
     out.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     if (!out.isValid())
         return fail(QStringLiteral("invalid URL: %1").arg(out.errorString()));
@@ -123,7 +128,7 @@ Manager *Manager::acquire(Client::Private *client, QString *error)
     }
     Manager *manager = nullptr;
     if (client->options.multiplex) {
-        const QString key = url.toString(QUrl::FullyEncoded);
+        const QString key = url.toString(QUrl::FullyEncoded) + registrySuffix(client->options);
         Manager *shared = t_registry ? t_registry->value(key) : nullptr;
         // Two sockets of one namespace cannot share a connection (the server would take the
         // second CONNECT as a protocol error): the second gets its own, as in socket.io-client.
@@ -274,6 +279,7 @@ void Manager::openConnection()
     dropSocket(false);
     m_decoder.reset();
     m_open = {};
+    m_ext.reset();
     m_state = State::Opening;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     connect(m_socket, &QWebSocket::connected, this, &Manager::onSocketConnected);
@@ -329,6 +335,10 @@ bool Manager::sendPacket(const Protocol::Packet &packet)
     QByteArray text(1, '4');
     QList<QByteArray> attachments;
     Protocol::Encoder::encode(packet, text, attachments);
+    if (m_ext) {
+        sendExtended(text, attachments);
+        return true;
+    }
     m_socket->sendTextMessage(QString::fromUtf8(text));
     for (const QByteArray &attachment : std::as_const(attachments))
         m_socket->sendBinaryMessage(attachment);
@@ -345,6 +355,12 @@ void Manager::onSocketDisconnected()
 {
     Entry entry(this);
     const QString detail = m_socket ? m_socket->closeReason() : QString();
+    if (m_ext && m_state == State::Open
+        && detail == Features::Envelope::errorString(Features::Envelope::Error::DecryptionFailed)) {
+        extensionFailed(
+            Features::Envelope::Error::DecryptionFailed); // the server could not open ours
+        return;
+    }
     connectionLost(QStringLiteral("transport close"), detail);
 }
 
@@ -381,7 +397,10 @@ void Manager::onTextMessage(const QString &message)
             m_pingTimer.start(m_open.pingInterval + m_open.pingTimeout);
         break;
     case char(Protocol::EnginePacketType::Message):
-        if (m_state == State::Open)
+        if (m_state == State::Open && m_ext
+            && m_ext->checkText(bytes) != Features::Envelope::Error::None)
+            extensionFailed(m_ext->checkText(bytes));
+        else if (m_state == State::Open)
             onEngineMessage(payload);
         else
             connectionLost(QStringLiteral("parse error"), QStringLiteral("message before open"));
@@ -405,11 +424,30 @@ void Manager::onBinaryMessage(const QByteArray &message)
     Entry entry(this);
     if (m_state != State::Open)
         return;
+    QByteArray inner;
+    const QByteArray *attachment = &message;
+    if (m_ext) {
+        bool binary = false;
+        const auto error = m_ext->unwrap(message, m_open.maxPayload, m_inflater, inner, &binary);
+        if (error != Features::Envelope::Error::None) {
+            extensionFailed(error);
+            return;
+        }
+        if (!binary) {
+            if (inner.startsWith('4'))
+                onEngineMessage(QByteArrayView(inner).sliced(1));
+            else
+                connectionLost(
+                    QStringLiteral("parse error"), QStringLiteral("unexpected extended frame"));
+            return;
+        }
+        attachment = &inner;
+    }
     if (!m_decoder.isAwaitingAttachments()) {
         connectionLost(QStringLiteral("parse error"), QStringLiteral("unexpected binary message"));
         return;
     }
-    switch (m_decoder.addAttachment(message)) {
+    switch (m_decoder.addAttachment(*attachment)) {
     case Protocol::Decoder::Status::Packet:
         dispatch(m_decoder.takePacket());
         break;
@@ -429,6 +467,8 @@ void Manager::onOpenPacket(QByteArrayView json)
         connectionLost(QStringLiteral("parse error"), error);
         return;
     }
+    if (!setupExtensions(json, info.sid))
+        return;
     m_open = info;
     m_state = State::Open;
     m_connectTimer.stop();

@@ -2,6 +2,7 @@
 
 #include <smartsocket/client.h>
 
+#include "features/envelope.h"
 #include "protocol/engineio.h"
 #include "protocol/socketio.h"
 
@@ -11,6 +12,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QWebSocket;
@@ -71,6 +74,17 @@ private:
     void onOpenPacket(QByteArrayView json);
     void onEngineMessage(QByteArrayView payload);
     void dispatch(const Protocol::Packet &packet);
+    // Compression and encryption extensions (clientextensions.cpp).
+    /// Sets up what the open packet granted; false (connection given up) when encryption
+    /// was wanted and not granted, or the key is unusable.
+    bool setupExtensions(QByteArrayView openJson, const QString &sid);
+    void sendExtended(QByteArrayView text, const QList<QByteArray> &attachments);
+    /// Ends the connection for a frame that failed to open ("decryption failed", ...).
+    void extensionFailed(Features::Envelope::Error error);
+    /// Gives up the connection for good: the clients get errorOccurred(message), no reconnect.
+    void refuseConnection(const QString &message);
+    /// Clients with different extension settings (level, key) do not share a connection.
+    static QString registrySuffix(const ClientOptions &options);
     /// The connection ended (or could not be opened) for a reason other than our own close.
     void connectionLost(const QString &reason, const QString &detail);
     void scheduleReconnect();
@@ -100,6 +114,9 @@ private:
     QWebSocket *m_socket = nullptr;
     Protocol::OpenInfo m_open;
     Protocol::Decoder m_decoder;
+    std::unique_ptr<Features::Envelope> m_ext; ///< null unless an extension was granted
+    Features::Deflater m_deflater;
+    Features::Inflater m_inflater;
     QTimer m_connectTimer;
     QTimer m_pingTimer;
     QTimer m_reconnectTimer;

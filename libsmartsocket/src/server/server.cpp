@@ -19,7 +19,13 @@ QVariantMap ConnectionStats::toMap() const
 {
     return { { QStringLiteral("total"), total }, { QStringLiteral("memoryUsage"), memoryUsage },
         { QStringLiteral("accepted"), accepted }, { QStringLiteral("refused"), refused },
-        { QStringLiteral("bytesIn"), bytesIn }, { QStringLiteral("bytesOut"), bytesOut } };
+        { QStringLiteral("bytesIn"), bytesIn }, { QStringLiteral("bytesOut"), bytesOut },
+        { QStringLiteral("compressedMessagesOut"), compressedMessagesOut },
+        { QStringLiteral("compressionBytesOutBefore"), compressionBytesOutBefore },
+        { QStringLiteral("compressionBytesOutAfter"), compressionBytesOutAfter },
+        { QStringLiteral("compressedMessagesIn"), compressedMessagesIn },
+        { QStringLiteral("compressionBytesInBefore"), compressionBytesInBefore },
+        { QStringLiteral("compressionBytesInAfter"), compressionBytesInAfter } };
 }
 
 Server::Server(const ServerOptions &options, QObject *parent)
@@ -166,6 +172,13 @@ ConnectionStats Server::connectionStats() const
     stats.refused = io.refused;
     stats.bytesIn = io.bytesIn;
     stats.bytesOut = io.bytesOut;
+    const Features::CompressionCounters &c = d->compressionTotals;
+    stats.compressedMessagesOut = c.messagesOut;
+    stats.compressionBytesOutBefore = c.bytesOutBefore;
+    stats.compressionBytesOutAfter = c.bytesOutAfter;
+    stats.compressedMessagesIn = c.messagesIn;
+    stats.compressionBytesInBefore = c.bytesInBefore;
+    stats.compressionBytesInAfter = c.bytesInAfter;
     return stats;
 }
 

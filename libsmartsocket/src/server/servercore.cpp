@@ -118,6 +118,7 @@ Transport::HttpResponse ServerCore::onRequest(
     handshake->issued = QDateTime::currentMSecsSinceEpoch();
     handshake->secure = request.secure;
     session->handshake = std::move(handshake);
+    setupExtensions(session, request.query);
     io->setUserData(id, session);
     ++sessionCount;
     return {};
@@ -133,7 +134,7 @@ void ServerCore::onOpen(Transport::ConnectionId id)
     info.pingInterval = options.pingInterval;
     info.pingTimeout = options.pingTimeout;
     info.maxPayload = options.maxPayload;
-    io->sendText(id, Protocol::encodeOpen(info));
+    io->sendText(id, withExtensions(session, Protocol::encodeOpen(info)));
     io->armTimer(id, 0, pingQueue);
     io->armTimer(id, 1, connectQueue);
 }
@@ -142,6 +143,9 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
 {
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session || session->closed)
+        return;
+    QByteArray unwrapped;
+    if (session->ext && !unwrapMessage(session, payload, binary, unwrapped))
         return;
     Protocol::Decoder &decoder = session->decoder;
     if (binary) {
@@ -267,9 +271,13 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
     out.append('4');
     QList<QByteArray> attachments;
     Protocol::Encoder::encode(packet, out, attachments);
-    io->sendText(session->conn, out);
-    for (const QByteArray &attachment : std::as_const(attachments))
-        io->sendBinary(session->conn, attachment);
+    if (Q_UNLIKELY(session->ext != nullptr)) {
+        sendExtended(session, out, attachments);
+    } else {
+        io->sendText(session->conn, out);
+        for (const QByteArray &attachment : std::as_const(attachments))
+            io->sendBinary(session->conn, attachment);
+    }
     if (out.capacity() > 64 * 1024)
         out = QByteArray(); // don't keep a large message's buffer around
 }
@@ -281,17 +289,27 @@ int ServerCore::broadcast(const BroadcastOperator &op, const Packet &packet)
         return 0;
     QByteArray textFrame;
     QList<QByteArray> binaryFrames;
+    QByteArray out; // the Engine.IO message, encoded once
+    QList<QByteArray> attachments;
+    std::unique_ptr<BroadcastCache> extCache; // compressed once for extended targets
     int count = 0;
     nsp->d->registry.forEachSelected(op.rooms(), op.exceptRooms(), [&](Socket *socket) {
         EngineSession *session = socket->d->session;
         if (!session || session->closed)
             return;
-        if (textFrame.isEmpty()) { // encode once, on the first target
-            QByteArray out;
+        if (out.isEmpty()) { // encode once, on the first target
             out.reserve(128);
             out.append('4');
-            QList<QByteArray> attachments;
             Protocol::Encoder::encode(packet, out, attachments);
+        }
+        if (Q_UNLIKELY(session->ext != nullptr)) {
+            if (!extCache)
+                extCache = std::make_unique<BroadcastCache>();
+            broadcastExtended(session, *extCache, out, attachments);
+            ++count;
+            return;
+        }
+        if (textFrame.isEmpty()) { // frame once, on the first plain target
             textFrame = Transport::IoCore::buildFrame(out, false);
             for (const QByteArray &attachment : std::as_const(attachments))
                 binaryFrames.append(Transport::IoCore::buildFrame(attachment, true));
@@ -415,6 +433,8 @@ void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
         closeSession(session, QStringLiteral("parse error"));
         return;
     }
+    if (Q_UNLIKELY(options.requireEncryption) && refuseUnencrypted(session, packet.nsp))
+        return;
     Namespace *nsp = namespaces.value(packet.nsp);
     if (!nsp) {
         sendPacket(session,

@@ -8,6 +8,7 @@
 #include "handshakedata_p.h"
 
 #include "cluster/roomregistry.h"
+#include "features/envelope.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
 #include "session/acktracker.h"
@@ -86,6 +87,8 @@ public:
     std::vector<Socket *> pending; ///< connect middleware running
     QString closeReason; ///< set when we close the connection ourselves
     bool closed = false;
+    /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
+    std::unique_ptr<Features::Envelope> ext;
 
     Socket *socketFor(const QString &nsp) const
     {
@@ -150,6 +153,43 @@ public:
     int sessionCount = 0;
     QString errorString;
     QByteArray encodeBuffer;
+
+    // Compression and encryption extensions (serverextensions.cpp).
+    struct BroadcastCache
+    {
+        // Prepared once with compression (for deflate targets) and once without (for
+        // encryption-only targets); unencrypted frames built once for compression-only ones.
+        bool compressedReady = false;
+        bool plainReady = false;
+        bool framesReady = false;
+        Features::PreparedMessage text;
+        QList<Features::PreparedMessage> attachments;
+        Features::PreparedMessage plainText;
+        QList<Features::PreparedMessage> plainAttachments;
+        QByteArray textFrame;
+        QList<QByteArray> attachmentFrames;
+    };
+    /// Grants what the handshake query `ssx` asks for and the options allow.
+    void setupExtensions(EngineSession *session, QByteArrayView query);
+    /// The open packet with the "ssx" field when something was granted.
+    QByteArray withExtensions(EngineSession *session, QByteArray openPacket) const;
+    /// Opens an extended frame in place (payload/binary then describe the inner message);
+    /// false when the connection was closed for it.
+    bool unwrapMessage(
+        EngineSession *session, QByteArrayView &payload, bool &binary, QByteArray &storage);
+    void sendExtended(
+        EngineSession *session, QByteArrayView text, const QList<QByteArray> &attachments);
+    void broadcastExtended(EngineSession *session, BroadcastCache &cache, QByteArrayView text,
+        const QList<QByteArray> &attachments);
+    bool refuseUnencrypted(EngineSession *session, const QString &nsp);
+    void failExtension(EngineSession *session, Features::Envelope::Error error);
+    QVariantMap extensionStats(const Socket *socket) const;
+    Features::Deflater deflater;
+    Features::Inflater inflater;
+    Features::CompressionCounters compressionTotals;
+    QByteArray encryptionKey; ///< parsed 32 bytes; empty when encryption is off or invalid
+    bool encryptionKeyParsed = false;
+    QByteArray extScratch;
 
 private:
     /// The reply channel of an incoming event's ack: one allocation per ack.
