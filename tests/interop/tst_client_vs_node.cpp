@@ -73,6 +73,7 @@ private Q_SLOTS:
     void reservedEventRefused();
     void broadcast();
     void binaryRoundTrip();
+    void extensionsNotGrantedByNode();
     void onAnyAndOff();
     void errorEvent();
     void serverDisconnect();
@@ -456,6 +457,41 @@ void tst_ClientVsNode::broadcast()
     QCOMPARE(gotA, gotB);
     QVERIFY(received.size() >= 1);
     QCOMPARE(received.last().at(0).toString(), QStringLiteral("broadcast"));
+}
+
+void tst_ClientVsNode::extensionsNotGrantedByNode()
+{
+    // Node ignores the ssx query key: compression is simply not granted and traffic stays
+    // plain Socket.IO; a client that insists on encryption refuses to talk in plaintext.
+    ClientOptions options = fastOptions();
+    options.enableCompression = true;
+    options.compressionThreshold = 16;
+    options.multiplex = false;
+    Client client(serverUrl(), options);
+    QVERIFY(connectClient(client));
+    const QByteArray big(20000, 'a');
+    AckProbe probe;
+    client.emitEvent(
+        QStringLiteral("binaryEcho"), { big, QString::fromLatin1(big) }, probe.callback());
+    QTRY_COMPARE(probe.calls, 1);
+    QVERIFY2(probe.result.isOk(), qPrintable(probe.result.errorString()));
+    const QVariantList echoed = probe.result.args().value(0).toList();
+    QCOMPARE(echoed.value(0).toByteArray(), big);
+    QCOMPARE(echoed.value(1).toString(), QString::fromLatin1(big));
+
+    ClientOptions secure = fastOptions();
+    secure.enableEncryption = true;
+    secure.encryptionKey = QByteArray(64, 'a');
+    secure.reconnection = false;
+    secure.multiplex = false;
+    Client refused(serverUrl(), secure);
+    QSignalSpy errors(&refused, &Client::errorOccurred);
+    QSignalSpy connected(&refused, &Client::connected);
+    refused.open();
+    QTRY_VERIFY(!errors.isEmpty());
+    QCOMPARE(errors.first().first().value<Error>().message(),
+        QStringLiteral("encryption not granted by the server"));
+    QVERIFY(connected.isEmpty());
 }
 
 void tst_ClientVsNode::binaryRoundTrip()

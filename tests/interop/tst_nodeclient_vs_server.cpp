@@ -44,7 +44,14 @@ private Q_SLOTS:
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
             QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
-        m_server = std::make_unique<Server>();
+        // Every SmartSocket extension is enabled (not required): clients that do not ask for
+        // them (socket.io-client) must see plain Socket.IO.
+        ServerOptions options;
+        options.enableCompression = true;
+        options.compressionThreshold = 16;
+        options.enableEncryption = true;
+        options.encryptionKey = QByteArray(64, 'e');
+        m_server = std::make_unique<Server>(options);
         Server *server = m_server.get();
         server->defaultNamespace()->useConnect([](Socket *socket, const Next &next) {
             if (socket->handshake().auth().value(QStringLiteral("token")) != QStringLiteral("123"))
