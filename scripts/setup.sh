@@ -52,6 +52,8 @@ APT_PACKAGES=(
     libqt6opengl6-dev libgl-dev
     # compression, TLS/encryption, Redis adapter
     zlib1g-dev libssl-dev libhiredis-dev libmsgpack-dev redis-server
+    # the openssl command line: the TLS tests make a throwaway CA and certificates with it
+    openssl
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
 )

@@ -6,6 +6,9 @@
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -168,6 +171,10 @@ Manager::Manager(const QUrl &engineUrl, const ClientOptions &options, const QStr
         Entry entry(this);
         onReconnectTimer();
     });
+    if (m_options.ignoreSslErrors && m_url.scheme() == QLatin1String("wss"))
+        qCWarning(lcManager) << "ignoreSslErrors: the server certificate of" << m_url.host()
+                             << "is not verified; anyone on the path can read and change the "
+                                "traffic";
 }
 
 Manager::~Manager()
@@ -288,6 +295,9 @@ void Manager::openConnection()
     connect(m_socket, &QWebSocket::disconnected, this, &Manager::onSocketDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
         &Manager::onSocketError);
+    m_sslErrors.clear();
+    if (m_url.scheme() == QLatin1String("wss"))
+        configureTls();
     if (m_options.connectTimeout > 0)
         m_connectTimer.start(m_options.connectTimeout);
     QNetworkRequest request(m_url);
@@ -295,6 +305,37 @@ void Manager::openConnection()
         request.setRawHeader(header.first, header.second);
     qCDebug(lcManager) << "opening" << m_url;
     m_socket->open(request);
+}
+
+void Manager::configureTls()
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration(); // system CAs
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    if (m_options.ignoreSslErrors) {
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    } else {
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_options.caCertificateFile.isEmpty()) {
+            const QList<QSslCertificate> cas
+                = QSslCertificate::fromPath(m_options.caCertificateFile, QSsl::Pem);
+            if (cas.isEmpty())
+                qCWarning(lcManager)
+                    << "no PEM certificate in caCertificateFile" << m_options.caCertificateFile;
+            config.addCaCertificates(cas);
+        }
+    }
+    m_socket->setSslConfiguration(config);
+    // Not ignored: QSslSocket refuses the handshake and QWebSocket reports an error next;
+    // keep the reasons for that report.
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList reasons;
+        for (const QSslError &error : errors)
+            reasons.append(error.errorString());
+        reasons.removeDuplicates();
+        m_sslErrors
+            = QStringLiteral("TLS certificate refused: ") + reasons.join(QStringLiteral("; "));
+        qCDebug(lcManager) << m_sslErrors;
+    });
 }
 
 void Manager::dropSocket(bool graceful)
@@ -367,7 +408,9 @@ void Manager::onSocketDisconnected()
 void Manager::onSocketError()
 {
     Entry entry(this);
-    const QString detail = m_socket ? m_socket->errorString() : QString();
+    QString detail = m_socket ? m_socket->errorString() : QString();
+    if (!m_sslErrors.isEmpty())
+        detail = m_sslErrors;
     connectionLost(QStringLiteral("transport error"), detail);
 }
 

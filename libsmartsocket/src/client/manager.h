@@ -64,6 +64,9 @@ private:
     Manager(const QUrl &engineUrl, const ClientOptions &options, const QString &key);
 
     void openConnection();
+    /// wss://: verification against the system CAs plus caCertificateFile, or none at all
+    /// with ignoreSslErrors.
+    void configureTls();
     void closeConnection();
     void dropSocket(bool graceful);
     void onSocketConnected();
@@ -112,6 +115,7 @@ private:
 
     State m_state = State::Closed;
     QWebSocket *m_socket = nullptr;
+    QString m_sslErrors; ///< why the current attempt's certificate was refused
     Protocol::OpenInfo m_open;
     Protocol::Decoder m_decoder;
     std::unique_ptr<Features::Envelope> m_ext; ///< null unless an extension was granted

@@ -53,6 +53,10 @@ bool Server::listen(const QHostAddress &address, quint16 port)
 {
     d->options.host = address;
     d->applyOptions();
+    if (!d->io->setTlsCertificate(d->options.tlsCertificateFile, d->options.tlsKeyFile)) {
+        d->errorString = d->io->errorString();
+        return false;
+    }
     if (!d->io->listen(address, port)) {
         d->errorString = d->io->errorString();
         return false;

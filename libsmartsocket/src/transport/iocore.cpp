@@ -2,8 +2,10 @@
 
 #include "httprequestparser.h"
 #include "timerqueues.h"
+#include "tls.h"
 #include "wsframeparser.h"
 
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -33,12 +35,19 @@
 // does that for free, keeps one busy peer from starving the others, and lets Qt's own events
 // and timers run between wakeups (the epoll fd stays readable, the notifier fires again).
 //
-// TLS seam: the only places that touch the socket's bytes are rawRead() and rawWrite(). TLS
-// would add an `SSL *` (with two memory BIOs) to Slot: rawRead() reads ciphertext into the
-// scratch buffer, BIO_write()s it into the read BIO and SSL_read()s plaintext into a second
-// scratch buffer that the parsers see; rawWrite() SSL_write()s the output buffer and sends
-// what the write BIO holds. The handshake would run in the Http state before the HTTP parser
-// sees any byte. Not implemented.
+// TLS (tls.h): the only places that touch the socket's bytes are rawRead() and rawWrite().
+// A TLS connection has the IsTls flag and an `SSL *` on its fd in a side table indexed like the
+// slots (allocated only on a TLS server, so plain connections stay the size they were: a
+// plain connection pays one flag test).
+// The handshake runs in the Http state, driven by the same epoll events, before the HTTP
+// parser sees a byte, and counts against the handshake timeout. rawRead() SSL_read()s
+// plaintext into the same buffers the parsers see; rawWrite() SSL_write()s the output buffer
+// (partial writes, moving buffer). OpenSSL may need the other direction (a read that must
+// write, a write that must read): TlsReadWantsWrite / TlsWriteWantsRead say which event to
+// wait for. Plaintext already inside OpenSSL is invisible to epoll: such slots (tlsAgain) are
+// read again in the same activation (or the next event loop pass).
+
+Q_LOGGING_CATEGORY(lcIoCore, "smartsocket.transport.iocore", QtWarningMsg)
 
 namespace SmartSocket::Transport {
 
@@ -87,6 +96,9 @@ enum SlotFlag : quint8 {
     WaitWritable = 0x04, ///< last write hit EAGAIN; wait for EPOLLOUT before writing again
     WriteShut = 0x08, ///< shutdown(SHUT_WR) done
     Overflow = 0x10, ///< output over the limit: a slow consumer, closed at the next flush
+    TlsReadWantsWrite = 0x20, ///< SSL_read/handshake waits for EPOLLOUT
+    TlsWriteWantsRead = 0x40, ///< SSL_write waits for EPOLLIN
+    IsTls = 0x80, ///< a TLS connection: its SSL is in Private::tlsSessions
 };
 
 // Per connection. Buffers are empty (no allocation) while idle.
@@ -110,14 +122,10 @@ struct Slot
 // list entry (4) is about 180.
 static_assert(sizeof(Slot) <= 128, "keep the per-connection slot compact");
 
-ssize_t rawRead(Slot &slot, char *buffer, qsizetype size)
+// What a failed rawRead()/rawWrite() means, for onClosed.
+QString ioErrorString(const Slot &slot, int err)
 {
-    return ::recv(slot.fd, buffer, size_t(size), 0);
-}
-
-ssize_t rawWrite(Slot &slot, const char *data, qsizetype size)
-{
-    return ::send(slot.fd, data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    return (slot.flags & IsTls) ? Tls::lastError() : errnoString(err);
 }
 
 } // namespace
@@ -193,6 +201,24 @@ public:
     void flushDirty();
     void flushSlot(quint32 index);
     void setWantWrite(quint32 index, bool on);
+    ssize_t rawRead(quint32 index, char *buffer, qsizetype size)
+    {
+        Slot &s = slot(index);
+        if (Q_UNLIKELY(s.flags & IsTls))
+            return tlsRead(index, buffer, size);
+        return ::recv(s.fd, buffer, size_t(size), 0);
+    }
+    ssize_t rawWrite(quint32 index, const char *data, qsizetype size)
+    {
+        Slot &s = slot(index);
+        if (Q_UNLIKELY(s.flags & IsTls))
+            return tlsWrite(index, data, size);
+        return ::send(s.fd, data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    ssize_t tlsRead(quint32 index, char *buffer, qsizetype size);
+    ssize_t tlsWrite(quint32 index, const char *data, qsizetype size);
+    ssl_st *&tlsSession(quint32 index) { return tlsSessions[index]; }
+    void tlsFree(quint32 index);
 
     void refuseHttp(quint32 index, int status, QByteArrayView contentType, QByteArrayView body);
     void enterClosing(quint32 index);
@@ -205,6 +231,7 @@ public:
 
     void scheduleTimer();
     void onTimerFired();
+    bool readTlsAgain();
 
     char *scratchBuffer()
     {
@@ -256,6 +283,11 @@ public:
     Stats stats;
     QString errorString;
     QByteArray refusal;
+
+    std::unique_ptr<TlsContext> tls; ///< set: every accepted connection speaks TLS
+    std::vector<ssl_st *> tlsSessions; ///< by slot index, for slots with the IsTls flag
+    std::vector<ConnectionId> tlsAgain; ///< slots with plaintext buffered inside OpenSSL
+    bool tlsAgainScheduled = false;
 };
 
 // Connects the frame parser to the handler for one slot.
@@ -357,10 +389,35 @@ void IoCore::Private::onEpollReady()
             count = epoll_wait(epollFd, events, kMaxEvents, 0);
             for (int i = 0; i < count; ++i)
                 handleEvent(events[i]);
+            if (!tlsAgain.empty())
+                count += readTlsAgain() ? 2 : 0;
         }
         if (count < 2)
             break;
     }
+    if (!tlsAgain.empty() && !tlsAgainScheduled) {
+        // Still more inside OpenSSL: come back after Qt's other events.
+        tlsAgainScheduled = true;
+        QTimer::singleShot(0, q, [this] {
+            tlsAgainScheduled = false;
+            onEpollReady();
+        });
+    }
+}
+
+bool IoCore::Private::readTlsAgain()
+{
+    std::vector<ConnectionId> ids;
+    ids.swap(tlsAgain);
+    bool any = false;
+    for (const ConnectionId id : ids) {
+        quint32 index;
+        if (!find(id, &index))
+            continue; // closed meanwhile
+        readSlot(index);
+        any = true;
+    }
+    return any;
 }
 
 void IoCore::Private::handleEvent(const epoll_event &event)
@@ -376,11 +433,22 @@ void IoCore::Private::handleEvent(const epoll_event &event)
     if (!s)
         return; // closed earlier in this wakeup
     const quint32 ev = event.events;
+    bool read = ev & (EPOLLIN | EPOLLHUP | EPOLLERR);
+    if (Q_UNLIKELY(s->flags & (TlsReadWantsWrite | TlsWriteWantsRead))) {
+        if ((ev & EPOLLOUT) && (s->flags & TlsReadWantsWrite)) {
+            s->flags &= quint8(~TlsReadWantsWrite);
+            read = true;
+        }
+        if ((ev & (EPOLLIN | EPOLLHUP | EPOLLERR)) && (s->flags & TlsWriteWantsRead)) {
+            s->flags &= quint8(~(TlsWriteWantsRead | WaitWritable));
+            markDirty(index);
+        }
+    }
     if (ev & EPOLLOUT) {
         s->flags &= quint8(~WaitWritable);
         markDirty(index);
     }
-    if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR))
+    if (read)
         readSlot(index);
 }
 
@@ -489,10 +557,26 @@ void IoCore::Private::addConnection(int fd, const sockaddr_storage &address)
         }
     }
 
+    if (tls) {
+        if (tlsSessions.size() < size_t(slotCount))
+            tlsSessions.resize(chunks.size() * kSlotsPerChunk, nullptr);
+        tlsSession(index) = tls->newSession(fd);
+        s.flags |= IsTls;
+        if (!tlsSession(index)) { // out of memory
+            s.flags = 0;
+            ::close(fd);
+            s.fd = -1;
+            s.state = SlotState::Free;
+            freeSlots.push_back(index);
+            return;
+        }
+    }
+
     epoll_event ev {};
     ev.events = EPOLLIN;
     ev.data.u64 = idOf(index);
     if (epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+        tlsFree(index);
         ::close(fd);
         s.fd = -1;
         s.state = SlotState::Free;
@@ -514,7 +598,7 @@ void IoCore::Private::readSlot(quint32 index)
 
     if (s->state == SlotState::Closing) {
         // Our side is done: drop input until the peer's EOF.
-        const ssize_t n = rawRead(*s, scratchBuffer(), kScratchSize);
+        const ssize_t n = rawRead(index, scratchBuffer(), kScratchSize);
         if (n > 0) {
             stats.bytesIn += quint64(n);
         } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
@@ -537,17 +621,22 @@ void IoCore::Private::readSlot(quint32 index)
         buffer = scratchBuffer();
         room = kScratchSize;
     }
-    const ssize_t n = rawRead(*s, buffer, room);
+    const ssize_t n = rawRead(index, buffer, room);
     const int err = errno;
     if (direct)
         s->in.resize(old + qMax<qsizetype>(n, 0));
     if (n <= 0) {
         if (n < 0 && (err == EAGAIN || err == EWOULDBLOCK || err == EINTR))
             return;
-        if (n == 0)
+        if (n == 0) {
             connectionLost(index, CloseReason::PeerClosed, QStringLiteral("connection closed"));
-        else
-            connectionLost(index, CloseReason::Error, errnoString(err));
+        } else {
+            const QString detail = ioErrorString(*s, err);
+            if ((s->flags & IsTls) && s->state == SlotState::Http)
+                qCInfo(lcIoCore) << "TLS connection from" << q->peerAddress(idOf(index))
+                                 << "dropped:" << detail;
+            connectionLost(index, CloseReason::Error, detail);
+        }
         return;
     }
     stats.bytesIn += quint64(n);
@@ -603,7 +692,7 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
         }
         request.peerAddress = q->peerAddress(id);
         request.peerPort = s.peerPort;
-        request.secure = false;
+        request.secure = (s.flags & IsTls) != 0;
         const HttpResponse response = handler->onRequest(id, request);
         if (!alive(index, generation) || s.state != SlotState::Http)
             return size;
@@ -752,16 +841,17 @@ void IoCore::Private::flushSlot(quint32 index)
         return; // the socket is full; EPOLLOUT brings us back
     const qsizetype pending = s.out.size() - qsizetype(s.outPos);
     if (pending > 0) {
-        const ssize_t n = rawWrite(s, s.out.constData() + s.outPos, pending);
+        const ssize_t n = rawWrite(index, s.out.constData() + s.outPos, pending);
         if (n < 0) {
             const int err = errno;
             if (err == EAGAIN || err == EWOULDBLOCK) {
                 s.flags |= WaitWritable;
-                setWantWrite(index, true);
+                if (!(s.flags & TlsWriteWantsRead)) // else EPOLLIN brings us back
+                    setWantWrite(index, true);
             } else if (err == EINTR) {
                 markDirty(index);
             } else {
-                connectionLost(index, CloseReason::Error, errnoString(err));
+                connectionLost(index, CloseReason::Error, ioErrorString(s, err));
             }
             return;
         }
@@ -779,14 +869,50 @@ void IoCore::Private::flushSlot(quint32 index)
         recycle(s.out);
         s.outPos = 0;
     }
-    if (s.flags & EpollOut)
+    if ((s.flags & EpollOut) && !(s.flags & TlsReadWantsWrite))
         setWantWrite(index, false);
     if (s.state == SlotState::Closing && !(s.flags & WriteShut)) {
         // Everything said: half-close and wait (lingerQueue) for the peer's EOF, so our last
         // bytes are not lost to a reset caused by unread input.
+        if (s.flags & IsTls)
+            Tls::shutdown(tlsSession(index)); // close_notify
         ::shutdown(s.fd, SHUT_WR);
         s.flags |= WriteShut;
     }
+}
+
+ssize_t IoCore::Private::tlsRead(quint32 index, char *buffer, qsizetype size)
+{
+    quint8 want = 0;
+    const ssize_t n = Tls::read(tlsSession(index), buffer, size, &want);
+    const int err = errno;
+    if (want & Tls::WantWritable) {
+        slot(index).flags |= TlsReadWantsWrite;
+        setWantWrite(index, true);
+    }
+    if (want & Tls::ReadAgain)
+        tlsAgain.push_back(idOf(index));
+    errno = err;
+    return n;
+}
+
+ssize_t IoCore::Private::tlsWrite(quint32 index, const char *data, qsizetype size)
+{
+    quint8 want = 0;
+    const ssize_t n = Tls::write(tlsSession(index), data, size, &want);
+    if (want & Tls::WantReadable)
+        slot(index).flags |= TlsWriteWantsRead;
+    return n;
+}
+
+void IoCore::Private::tlsFree(quint32 index)
+{
+    Slot &s = slot(index);
+    if (ssl_st *&ssl = tlsSession(index)) {
+        Tls::free(ssl);
+        ssl = nullptr;
+    }
+    s.flags &= quint8(~IsTls);
 }
 
 void IoCore::Private::setWantWrite(quint32 index, bool on)
@@ -873,6 +999,8 @@ void IoCore::Private::freeSlot(quint32 index)
         pendingFree = true;
         return;
     }
+    if (s.flags & IsTls)
+        tlsFree(index);
     if (s.fd >= 0)
         ::close(s.fd); // also removes it from the epoll set
     timers.disarmAll(index);
@@ -1111,6 +1239,26 @@ void IoCore::setMaxOutputBuffer(qint64 bytes)
 void IoCore::setMaxMessageSize(qint64 bytes)
 {
     d->maxMessageSize = qMax<qint64>(0, bytes);
+}
+
+bool IoCore::setTlsCertificate(const QString &certificateFile, const QString &keyFile)
+{
+    if (certificateFile.isEmpty() && keyFile.isEmpty()) {
+        d->tls.reset();
+        return true;
+    }
+    auto context = std::make_unique<TlsContext>();
+    if (!context->load(certificateFile, keyFile)) {
+        d->errorString = context->errorString();
+        return false;
+    }
+    d->tls = std::move(context);
+    return true;
+}
+
+bool IoCore::isSecure() const
+{
+    return d->tls != nullptr;
 }
 
 void IoCore::setHandshakeTimeout(int ms)

@@ -107,8 +107,13 @@ public:
     /// connection is dropped at the next flush (onClosed with CloseReason::Error, detail
     /// "slow consumer: ...").
     void setMaxOutputBuffer(qint64 bytes);
-    /// Time allowed for the HTTP upgrade of a new connection.
+    /// Time allowed for the HTTP upgrade of a new connection (TLS handshake included).
     void setHandshakeTimeout(int ms);
+    /// Serve TLS (wss://) with this PEM certificate (chain) and key, for connections accepted
+    /// from now on; both empty: plain. False (see errorString()) when they cannot be loaded
+    /// or do not match; the previous setting stays.
+    bool setTlsCertificate(const QString &certificateFile, const QString &keyFile);
+    bool isSecure() const;
 
     /// Sends one WebSocket text/binary message (single frame, unmasked).
     void sendText(ConnectionId id, QByteArrayView payload);
