@@ -140,6 +140,19 @@ int main(int argc, char *argv[])
         QStringLiteral("Log connects, disconnects and connection errors on stderr."));
     parser.addOptions({ portOption, hostOption, pathOption, pingIntervalOption, pingTimeoutOption,
         connectTimeoutOption, maxPayloadOption, maxConnectionsOption, verboseOption });
+    // Rate limiting: either of the first two enables it (defaults from ServerOptions).
+    const QCommandLineOption rateLimitMaxOption(QStringLiteral("rate-limit-max"),
+        QStringLiteral("Rate limiting: at most N events per socket per window (%1).")
+            .arg(options.rateLimitMaxRequests),
+        QStringLiteral("n"));
+    const QCommandLineOption rateLimitWindowOption(QStringLiteral("rate-limit-window"),
+        QStringLiteral("Rate limiting: the sliding window in ms (%1).")
+            .arg(options.rateLimitWindow),
+        QStringLiteral("ms"));
+    const QCommandLineOption eventRateLimitOption(QStringLiteral("event-rate-limit"),
+        QStringLiteral("Limit one event to MAX per WINDOW_MS per socket (repeatable)."),
+        QStringLiteral("event:max:window_ms"));
+    parser.addOptions({ rateLimitMaxOption, rateLimitWindowOption, eventRateLimitOption });
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "smartsocket-echo-server: unexpected argument: %s\n",
@@ -179,6 +192,32 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(pathOption))
         options.path = parser.value(pathOption);
+    qint64 rateLimitMax = options.rateLimitMaxRequests;
+    qint64 rateLimitWindow = options.rateLimitWindow;
+    if (!parseNumber(parser, rateLimitMaxOption, 1, intMax, &rateLimitMax)
+        || !parseNumber(parser, rateLimitWindowOption, 1, intMax, &rateLimitWindow))
+        return 1;
+    options.enableRateLimiting
+        = parser.isSet(rateLimitMaxOption) || parser.isSet(rateLimitWindowOption);
+    options.rateLimitMaxRequests = int(rateLimitMax);
+    options.rateLimitWindow = int(rateLimitWindow);
+    QList<QPair<QString, SmartSocket::RateLimit>> eventLimits;
+    for (const QString &spec : parser.values(eventRateLimitOption)) {
+        // EVENT:MAX:WINDOW_MS; the event name may itself contain ':'.
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool maxOk = false;
+        bool windowOk = false;
+        const int max = parts.size() >= 3 ? parts.at(parts.size() - 2).toInt(&maxOk) : 0;
+        const int window = parts.size() >= 3 ? parts.constLast().toInt(&windowOk) : 0;
+        const QString event = parts.mid(0, parts.size() - 2).join(QLatin1Char(':'));
+        if (!maxOk || !windowOk || max < 1 || window < 1 || event.isEmpty()) {
+            std::fprintf(stderr,
+                "smartsocket-echo-server: invalid --event-rate-limit %s (EVENT:MAX:WINDOW_MS)\n",
+                qPrintable(spec));
+            return 1;
+        }
+        eventLimits.append({ event, SmartSocket::RateLimit { window, max } });
+    }
 
     if (!installSignalHandlers()) {
         std::perror("smartsocket-echo-server: signal handlers");
@@ -186,6 +225,8 @@ int main(int argc, char *argv[])
     }
 
     Server server(options);
+    for (const auto &limit : std::as_const(eventLimits))
+        server.setEventRateLimit(limit.first, limit.second);
     addHandlers(&server, server.defaultNamespace());
     addHandlers(&server, server.of(QStringLiteral("/chat")));
 

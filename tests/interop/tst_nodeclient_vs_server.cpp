@@ -79,6 +79,8 @@ private Q_SLOTS:
                 ack({ server->connectionStats().total });
             });
         server->on(QStringLiteral("slow"), [](Socket *, const QVariantList &) {});
+        server->on(QStringLiteral("limited"), echo);
+        server->setEventRateLimit(QStringLiteral("limited"), RateLimit { 60000, 2 });
         server->on(QStringLiteral("shout"), [](Socket *s, const QVariantList &args) {
             s->broadcast().emitEvent(QStringLiteral("heard"), args);
         });
@@ -122,7 +124,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         for (const char *name : { "connect-with-auth", "connect-refused", "unknown-namespace",
                  "namespaces-one-connection", "ack-both-ways", "ack-timeout", "broadcast", "binary",
-                 "middleware-error", "server-disconnect" })
+                 "middleware-error", "server-disconnect", "rate-limited" })
             QTest::newRow(name) << QString::fromLatin1(name);
     }
     void scenario()

@@ -5,9 +5,11 @@
 #include <smartsocket/middleware.h>
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
+#include <smartsocket/ratelimit.h>
 #include <smartsocket/smartsocket_export.h>
 #include <smartsocket/socket.h>
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QVariantMap>
@@ -91,6 +93,20 @@ public:
     /// Connect-time middleware for every namespace.
     void useConnect(ConnectMiddleware middleware);
 
+    /// Overrides the global rate limit (options().rateLimitWindow/rateLimitMaxRequests) for
+    /// one event, in every namespace (the seed's `setEventRateLimit`). Works with
+    /// enableRateLimiting off too: then only events with an override are limited. An event
+    /// with an override does not count towards the global limit. Changing a limit restarts
+    /// its window for every socket.
+    void setEventRateLimit(const QString &event, const RateLimit &limit);
+    /// Removes an override; the event falls back to the global limit. False if there was none.
+    bool removeEventRateLimit(const QString &event);
+    QHash<QString, RateLimit> eventRateLimits() const;
+    /// Server-wide rate-limit counters: {enabled, window, maxRequests, allowed, rejected,
+    /// limits: {"*" | event: {window, maxRequests, allowed, rejected}},
+    /// events: {name: {allowed, rejected}}} (at most 1024 names, then "(other)").
+    QVariantMap rateLimitStats() const;
+
     ConnectionStats connectionStats() const;
     /// Extensions of one socket's connection: {"deflate": bool, "aes256gcm": bool} and its
     /// compression counters (the ConnectionStats compression* names); empty when it has none.
@@ -108,6 +124,10 @@ Q_SIGNALS:
     /// A connection failed below the socket level: bad handshake, protocol error, oversized
     /// message, connect timeout. `peer` is "address:port".
     void connectionError(const QString &peer, const QString &message);
+    /// An event was refused by a rate limit: its handler and middleware were not called, an
+    /// ack was answered with {error, code: "RATE_LIMITED", retryAfter} and the client got
+    /// `__rate-limited__` {event, message, retryAfter}.
+    void rateLimited(SmartSocket::Socket *socket, const QString &event);
 
 private:
     friend class Internal::ServerCore;

@@ -8,5 +8,6 @@
 #include <smartsocket/middleware.h>
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
+#include <smartsocket/ratelimit.h>
 #include <smartsocket/server.h>
 #include <smartsocket/socket.h>

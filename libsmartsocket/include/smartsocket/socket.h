@@ -39,6 +39,14 @@ public:
 
     bool isConnected() const;
 
+    /// Marks the socket as an admin (typically in connect-time middleware); with
+    /// ServerOptions::rateLimitBypassAdmins, an admin's events are never rate limited.
+    void setAdmin(bool admin);
+    bool isAdmin() const;
+    /// This socket's rate-limit state: {allowed, rejected, memoryBytes, limits: {"*" | event:
+    /// {window, maxRequests, allowed, rejected, remaining, retryAfter}}}.
+    QVariantMap rateLimitStats() const;
+
     void join(const QString &room);
     void join(const QStringList &rooms);
     void leave(const QString &room);

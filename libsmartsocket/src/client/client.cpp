@@ -342,6 +342,15 @@ void Client::Private::onEvent(const Packet &packet)
         Q_EMIT q->errorOccurred(error);
         if (!guard)
             return;
+    } else if (options.enableErrorHandling && event == QLatin1String("__rate-limited__")) {
+        // The server refused an event: {event, message, retryAfter}; the app may also on() it.
+        const QVariantMap map = args.value(0).toMap();
+        const Error error(map.value(QStringLiteral("message")).toString(), args.value(0),
+            QStringLiteral("RATE_LIMITED"));
+        errorString = error.message();
+        Q_EMIT q->errorOccurred(error);
+        if (!guard)
+            return;
     }
     const auto it = handlers.constFind(event);
     if (it != handlers.constEnd()) {

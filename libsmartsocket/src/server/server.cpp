@@ -154,6 +154,26 @@ void Server::useConnect(ConnectMiddleware middleware)
     Internal::appendShared(d->connectMiddleware, std::move(middleware));
 }
 
+void Server::setEventRateLimit(const QString &event, const RateLimit &limit)
+{
+    d->rateLimiter.setEventLimit(event, limit);
+}
+
+bool Server::removeEventRateLimit(const QString &event)
+{
+    return d->rateLimiter.removeEventLimit(event);
+}
+
+QHash<QString, RateLimit> Server::eventRateLimits() const
+{
+    return d->rateLimiter.eventLimits();
+}
+
+QVariantMap Server::rateLimitStats() const
+{
+    return d->rateLimiter.stats();
+}
+
 static double residentMegabytes()
 {
     QFile statm(QStringLiteral("/proc/self/statm"));

@@ -22,6 +22,7 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     pingQueue = io->createTimerQueue(options.pingInterval);
     pongQueue = io->createTimerQueue(options.pingTimeout);
     connectQueue = io->createTimerQueue(options.connectTimeout);
+    rateLimitClock.start();
     applyOptions();
 }
 
@@ -36,6 +37,8 @@ void ServerCore::applyOptions()
     io->setMaxMessageSize(options.maxPayload);
     io->setMaxOutputBuffer(options.maxOutputBuffer);
     io->setHandshakeTimeout(options.connectionTimeout);
+    rateLimiter.setGlobalLimit(options.enableRateLimiting,
+        RateLimit { options.rateLimitWindow, options.rateLimitMaxRequests });
 }
 
 static QByteArray normalizedPath(QByteArray path)
@@ -538,6 +541,9 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
         state->id = packet.id;
         ack = Ack(std::move(state));
     }
+    // Before any event middleware: a refused event costs no middleware or handler call.
+    if (Q_UNLIKELY(rateLimiter.isActive()) && !admitEvent(socket, event, ack))
+        return;
 
     Namespace *nsp = socket->d->nsp;
     const auto &serverList = eventMiddleware;
@@ -621,6 +627,30 @@ void ServerCore::refuseEvent(
     if (ack.isRequested() && !ack.isAnswered())
         ack({ QVariantMap {
             { QStringLiteral("error"), error.message() }, { QStringLiteral("code"), code } } });
+}
+
+bool ServerCore::admitEvent(Socket *socket, const QString &event, const Ack &ack)
+{
+    Socket::Private *sd = socket->d;
+    if (sd->admin && options.rateLimitBypassAdmins)
+        return true;
+    const RateLimiter::Result result
+        = rateLimiter.check(sd->rateLimit, event, rateLimitClock.nsecsElapsed());
+    if (result.allowed)
+        return true;
+    QPointer<Socket> guard(socket);
+    Q_EMIT q->rateLimited(socket, event);
+    if (!guard || !guard->d->connected)
+        return false;
+    const QString message = QStringLiteral("Too many requests, please slow down");
+    socket->emitEvent(QStringLiteral("__rate-limited__"),
+        { QVariantMap { { QStringLiteral("event"), event }, { QStringLiteral("message"), message },
+            { QStringLiteral("retryAfter"), result.retryAfterMs } } });
+    if (ack.isRequested() && !ack.isAnswered())
+        ack({ QVariantMap { { QStringLiteral("error"), message },
+            { QStringLiteral("code"), QStringLiteral("RATE_LIMITED") },
+            { QStringLiteral("retryAfter"), result.retryAfterMs } } });
+    return false;
 }
 
 Namespace *ServerCore::createNamespace(const QString &name)

@@ -9,6 +9,7 @@
 
 #include "cluster/roomregistry.h"
 #include "features/envelope.h"
+#include "features/ratelimiter.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
 #include "session/acktracker.h"
@@ -19,6 +20,7 @@
 #include <smartsocket/server.h>
 #include <smartsocket/socket.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 
@@ -37,6 +39,8 @@ public:
     QVariantMap data;
     Internal::AckTracker *acks = nullptr; // created on first emitWithAck
     bool connected = false;
+    bool admin = false; // Socket::setAdmin: bypasses rate limits with rateLimitBypassAdmins
+    std::unique_ptr<Internal::SocketRateLimitState> rateLimit; // on its first limited event
 };
 
 class Namespace::Private
@@ -153,6 +157,8 @@ public:
     int sessionCount = 0;
     QString errorString;
     QByteArray encodeBuffer;
+    RateLimiter rateLimiter;
+    QElapsedTimer rateLimitClock; // monotonic time base of the limiter
 
     // Compression and encryption extensions (serverextensions.cpp).
     struct BroadcastCache
@@ -207,6 +213,8 @@ private:
     void deliverEvent(
         Socket *socket, const QString &event, const QVariantList &args, const Ack &ack);
     void refuseEvent(Socket *socket, const QString &event, const Error &error, const Ack &ack);
+    /// Rate limiting: false if the event is refused (client notified, ack answered).
+    bool admitEvent(Socket *socket, const QString &event, const Ack &ack);
     void finishConnect(QPointer<Socket> socket, const Error *error);
     QString peerString(EngineSession *session) const;
 };

@@ -75,6 +75,25 @@ bool Socket::isConnected() const
     return d->connected;
 }
 
+void Socket::setAdmin(bool admin)
+{
+    d->admin = admin;
+}
+
+bool Socket::isAdmin() const
+{
+    return d->admin;
+}
+
+QVariantMap Socket::rateLimitStats() const
+{
+    const Internal::ServerCore *core = coreOf(d->nsp);
+    QVariantMap stats
+        = core->rateLimiter.socketStats(d->rateLimit.get(), core->rateLimitClock.nsecsElapsed());
+    stats.insert(QStringLiteral("admin"), d->admin);
+    return stats;
+}
+
 void Socket::join(const QString &room)
 {
     if (d->connected)

@@ -101,6 +101,23 @@ const scenarios = {
     assert.strictEqual(e.message, 'Not authenticated');
     assert.strictEqual(e.code, 'AUTH');
   },
+  async 'rate-limited'() {
+    // The server limits "limited" to 2 per minute per socket.
+    const s = open('/', { auth: { token: '123' } });
+    await once(s, 'connect');
+    const notice = once(s, '__rate-limited__');
+    assert.deepStrictEqual(await ask(s, 'limited', 1), 1);
+    assert.deepStrictEqual(await ask(s, 'limited', 2), 2);
+    const refused = await ask(s, 'limited', 3);
+    assert.strictEqual(refused.code, 'RATE_LIMITED');
+    assert.ok(refused.error.length > 0);
+    assert.ok(refused.retryAfter > 0 && refused.retryAfter <= 60000, `retryAfter ${refused.retryAfter}`);
+    const [n] = await notice;
+    assert.strictEqual(n.event, 'limited');
+    assert.ok(n.message.length > 0);
+    assert.ok(n.retryAfter > 0 && n.retryAfter <= 60000);
+    assert.strictEqual(await ask(s, 'echo', 'still fine'), 'still fine');
+  },
   async 'server-disconnect'() {
     const s = open('/', { auth: { token: '123' } });
     await once(s, 'connect');
