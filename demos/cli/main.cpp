@@ -50,6 +50,8 @@ Options:
   --count N                exit after N received events have been printed (implies --listen)
   --duration MS            stay connected MS ms after connecting, then exit
   --connect-timeout MS     time allowed to connect (default 10000)
+  --ca FILE                also trust the CA certificates in this PEM file (wss://)
+  --insecure               accept any server certificate (wss://): no verification
   -h, --help               show this help
 
 Without --listen, --count or --duration, the program exits once every ack has arrived.
@@ -77,6 +79,8 @@ struct Config
     int durationMs = -1;
     int defaultTimeoutMs = 10000;
     int connectTimeoutMs = 10000;
+    QString caFile;
+    bool insecure = false;
 };
 
 void printError(const QString &message)
@@ -237,6 +241,12 @@ std::optional<Config> parseArguments(const QStringList &arguments)
         } else if (arg == QLatin1String("--duration")) {
             if (!value(&v) || !parseInt(v, 0, &config.durationMs))
                 return fail(QStringLiteral("--duration needs a number of ms"));
+        } else if (arg == QLatin1String("--ca")) {
+            if (!value(&v) || v.isEmpty())
+                return fail(QStringLiteral("--ca needs a PEM file"));
+            config.caFile = v;
+        } else if (arg == QLatin1String("--insecure")) {
+            config.insecure = true;
         } else if (arg == QLatin1String("--connect-timeout")) {
             if (!value(&v) || !parseInt(v, 1, &config.connectTimeoutMs))
                 return fail(QStringLiteral("--connect-timeout needs a positive number of ms"));
@@ -323,6 +333,8 @@ private:
         options.ackTimeout = config.defaultTimeoutMs;
         options.connectTimeout = config.connectTimeoutMs;
         options.reconnection = false; // a one-shot tool: report, don't retry
+        options.caCertificateFile = config.caFile;
+        options.ignoreSslErrors = config.insecure;
         return options;
     }
 

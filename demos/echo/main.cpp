@@ -153,6 +153,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Limit one event to MAX per WINDOW_MS per socket (repeatable)."),
         QStringLiteral("event:max:window_ms"));
     parser.addOptions({ rateLimitMaxOption, rateLimitWindowOption, eventRateLimitOption });
+    // TLS (wss://): both or neither.
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve wss:// with this PEM certificate (chain); needs --tls-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+        QStringLiteral("The PEM private key of --tls-cert (unencrypted)."), QStringLiteral("file"));
+    parser.addOptions({ tlsCertOption, tlsKeyOption });
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "smartsocket-echo-server: unexpected argument: %s\n",
@@ -218,6 +225,13 @@ int main(int argc, char *argv[])
         }
         eventLimits.append({ event, SmartSocket::RateLimit { window, max } });
     }
+
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        std::fprintf(stderr, "smartsocket-echo-server: --tls-cert and --tls-key go together\n");
+        return 1;
+    }
+    options.tlsCertificateFile = parser.value(tlsCertOption);
+    options.tlsKeyFile = parser.value(tlsKeyOption);
 
     if (!installSignalHandlers()) {
         std::perror("smartsocket-echo-server: signal handlers");

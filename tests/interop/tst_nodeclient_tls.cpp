@@ -1,0 +1,78 @@
+// The real socket.io-client (npm) over wss:// against our TLS server, trusting a throwaway
+// CA through its `ca` option (rejectUnauthorized at its default, true).
+#include <smartsocket/smartsocket.h>
+
+#include <testcerts.h>
+
+#include <QtTest>
+
+#include <memory>
+
+using namespace SmartSocket;
+
+class tst_NodeClientTls : public QObject
+{
+    Q_OBJECT
+
+    TestKit::TestCertificates m_certs;
+    std::unique_ptr<Server> m_server;
+    QString m_dir = QStringLiteral(SMARTSOCKET_INTEROP_DIR);
+
+    QString run(const QString &ca, const QString &mode)
+    {
+        QProcess node;
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        node.setWorkingDirectory(m_dir);
+        node.start(QStringLiteral(SMARTSOCKET_NODE),
+            { m_dir + QStringLiteral("/node/tls-client.js"),
+                QStringLiteral("wss://127.0.0.1:%1").arg(m_server->port()), ca, mode });
+        if (!node.waitForStarted(10000))
+            return QStringLiteral("FAIL could not start node: ") + node.errorString();
+        QDeadlineTimer deadline(30000); // our server runs in this thread: keep the loop going
+        while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(10);
+        if (node.state() != QProcess::NotRunning) {
+            node.kill();
+            node.waitForFinished();
+        }
+        return QString::fromUtf8(node.readAll()).trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
+            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+        QVERIFY2(m_certs.isValid(), qPrintable(m_certs.errorString()));
+        ServerOptions options;
+        options.tlsCertificateFile = m_certs.serverCertificate();
+        options.tlsKeyFile = m_certs.serverKey();
+        m_server = std::make_unique<Server>(options);
+        m_server->on(QStringLiteral("echo"),
+            [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); });
+        QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0), qPrintable(m_server->errorString()));
+    }
+
+    void connectEmitAckBinaryWithCa()
+    {
+        QSignalSpy connected(m_server.get(), &Server::connected);
+        const QString out = run(m_certs.caFile(), QStringLiteral("connect"));
+        QVERIFY2(out.endsWith(QStringLiteral("OK")), qPrintable(out));
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(connected.at(0).at(0).value<Socket *>()->handshake().isSecure());
+    }
+
+    void refusedWithoutCa()
+    {
+        QSignalSpy connected(m_server.get(), &Server::connected);
+        const QString out = run(QStringLiteral("-"), QStringLiteral("refused"));
+        QVERIFY2(out.startsWith(QStringLiteral("OK refused")), qPrintable(out));
+        QCOMPARE(connected.size(), 0);
+        // And the server still serves a trusting client afterwards.
+        QVERIFY2(run(m_certs.caFile(), QStringLiteral("connect")).endsWith(QStringLiteral("OK")),
+            "server stopped serving");
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_NodeClientTls)
+#include "tst_nodeclient_tls.moc"
