@@ -153,6 +153,14 @@ int main(int argc, char *argv[])
         QStringLiteral("Limit one event to MAX per WINDOW_MS per socket (repeatable)."),
         QStringLiteral("event:max:window_ms"));
     parser.addOptions({ rateLimitMaxOption, rateLimitWindowOption, eventRateLimitOption });
+    // Connection pooling: either enables it.
+    const QCommandLineOption poolSizeOption(QStringLiteral("pool-size"),
+        QStringLiteral("Connection pooling: sessions preallocated (%1).").arg(options.poolSize),
+        QStringLiteral("n"));
+    const QCommandLineOption maxPoolSizeOption(QStringLiteral("max-pool-size"),
+        QStringLiteral("Connection pooling: largest pool (%1).").arg(options.maxPoolSize),
+        QStringLiteral("n"));
+    parser.addOptions({ poolSizeOption, maxPoolSizeOption });
     // TLS (wss://): both or neither.
     const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
         QStringLiteral("Serve wss:// with this PEM certificate (chain); needs --tls-key."),
@@ -208,6 +216,15 @@ int main(int argc, char *argv[])
         = parser.isSet(rateLimitMaxOption) || parser.isSet(rateLimitWindowOption);
     options.rateLimitMaxRequests = int(rateLimitMax);
     options.rateLimitWindow = int(rateLimitWindow);
+    qint64 poolSize = options.poolSize;
+    qint64 maxPoolSize = options.maxPoolSize;
+    if (!parseNumber(parser, poolSizeOption, 0, intMax, &poolSize)
+        || !parseNumber(parser, maxPoolSizeOption, 0, intMax, &maxPoolSize))
+        return 1;
+    options.enableConnectionPooling
+        = parser.isSet(poolSizeOption) || parser.isSet(maxPoolSizeOption);
+    options.poolSize = int(poolSize);
+    options.maxPoolSize = int(std::max(poolSize, maxPoolSize));
     QList<QPair<QString, SmartSocket::RateLimit>> eventLimits;
     for (const QString &spec : parser.values(eventRateLimitOption)) {
         // EVENT:MAX:WINDOW_MS; the event name may itself contain ':'.

@@ -108,6 +108,9 @@ public:
     QVariantMap rateLimitStats() const;
 
     ConnectionStats connectionStats() const;
+    /// Connection pool (enableConnectionPooling): {enabled, capacity, free, max, acquired,
+    /// reused, overflow, grown}.
+    QVariantMap poolStats() const;
     /// Extensions of one socket's connection: {"deflate": bool, "aes256gcm": bool} and its
     /// compression counters (the ConnectionStats compression* names); empty when it has none.
     QVariantMap extensionStats(const Socket *socket) const;

@@ -174,6 +174,15 @@ QVariantMap Server::rateLimitStats() const
     return d->rateLimiter.stats();
 }
 
+QVariantMap Server::poolStats() const
+{
+    QVariantMap stats;
+    if (d->sessionPool)
+        stats = d->sessionPool->statsMap();
+    stats.insert(QStringLiteral("enabled"), bool(d->sessionPool));
+    return stats;
+}
+
 static double residentMegabytes()
 {
     QFile statm(QStringLiteral("/proc/self/statm"));

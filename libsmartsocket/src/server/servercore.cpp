@@ -23,6 +23,9 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     pongQueue = io->createTimerQueue(options.pingTimeout);
     connectQueue = io->createTimerQueue(options.connectTimeout);
     rateLimitClock.start();
+    if (options.enableConnectionPooling)
+        sessionPool = std::make_unique<ObjectPool<EngineSession>>(
+            options.poolSize, options.maxPoolSize, options.poolGrowthRate);
     applyOptions();
 }
 
@@ -110,7 +113,7 @@ Transport::HttpResponse ServerCore::onRequest(
     if (!request.isWebSocketUpgrade)
         return refuse(EngineError::BadRequest);
 
-    auto *session = new EngineSession;
+    auto *session = sessionPool ? sessionPool->acquire() : new EngineSession;
     session->conn = id;
     session->sid = Protocol::generateId();
     auto handshake = std::make_shared<HandshakeData>();
@@ -242,7 +245,10 @@ void ServerCore::onClosed(
     }
     session->pending.clear();
     --sessionCount;
-    delete session;
+    if (sessionPool)
+        sessionPool->release(session);
+    else
+        delete session;
 }
 
 void ServerCore::onTimer(Transport::ConnectionId id, int queue)

@@ -9,6 +9,7 @@
 
 #include "cluster/roomregistry.h"
 #include "features/envelope.h"
+#include "features/pool.h"
 #include "features/ratelimiter.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
@@ -93,6 +94,20 @@ public:
     bool closed = false;
     /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
     std::unique_ptr<Features::Envelope> ext;
+    bool pooledBefore = false; ///< ObjectPool bookkeeping (enableConnectionPooling)
+
+    /// Back to a freshly constructed state for the next connection (connection pooling):
+    /// only the vectors' capacity is kept.
+    void resetForReuse()
+    {
+        std::vector<Socket *> keepSockets = std::move(sockets);
+        std::vector<Socket *> keepPending = std::move(pending);
+        keepSockets.clear();
+        keepPending.clear();
+        *this = EngineSession();
+        sockets = std::move(keepSockets);
+        pending = std::move(keepPending);
+    }
 
     Socket *socketFor(const QString &nsp) const
     {
@@ -158,6 +173,8 @@ public:
     QString errorString;
     QByteArray encodeBuffer;
     RateLimiter rateLimiter;
+    /// Engine.IO sessions, reused across connections with enableConnectionPooling.
+    std::unique_ptr<ObjectPool<EngineSession>> sessionPool;
     QElapsedTimer rateLimitClock; // monotonic time base of the limiter
 
     // Compression and encryption extensions (serverextensions.cpp).
