@@ -456,19 +456,10 @@ void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
         nsp, session, Protocol::generateId(), Handshake(session->handshake, packet.data.toMap()));
     session->pending.push_back(socket);
 
-    const auto &serverList = connectMiddleware;
-    const auto &nspList = nsp->d->connectMiddleware;
-    if (!serverList && !nspList) {
+    const auto list = concatenated(connectMiddleware, nsp->d->connectMiddleware);
+    if (!list) {
         finishConnect(socket, nullptr);
         return;
-    }
-    std::shared_ptr<const ConnectMiddlewareList> list;
-    if (serverList && nspList) {
-        auto both = std::make_shared<ConnectMiddlewareList>(*serverList);
-        both->insert(both->end(), nspList->begin(), nspList->end());
-        list = std::move(both);
-    } else {
-        list = serverList ? serverList : nspList;
     }
     QPointer<Socket> guard(socket);
     MiddlewareChain<ConnectMiddleware>::run(
@@ -552,19 +543,10 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
         return;
 
     Namespace *nsp = socket->d->nsp;
-    const auto &serverList = eventMiddleware;
-    const auto &nspList = nsp->d->eventMiddleware;
-    if (!serverList && !nspList) {
+    const auto chain = concatenated(eventMiddleware, nsp->d->eventMiddleware);
+    if (!chain) {
         deliverEvent(socket, event, list, ack);
         return;
-    }
-    std::shared_ptr<const EventMiddlewareList> chain;
-    if (serverList && nspList) {
-        auto both = std::make_shared<EventMiddlewareList>(*serverList);
-        both->insert(both->end(), nspList->begin(), nspList->end());
-        chain = std::move(both);
-    } else {
-        chain = serverList ? serverList : nspList;
     }
     auto args = std::make_shared<QVariantList>(std::move(list));
     QPointer<Socket> guard(socket);

@@ -73,6 +73,19 @@ inline EventMiddleware forEvent(const QString &event, EventMiddleware middleware
     };
 }
 
+/// The server-level middlewares followed by the namespace's; null when there are none.
+template<typename T>
+std::shared_ptr<const std::vector<T>> concatenated(
+    const std::shared_ptr<const std::vector<T>> &first,
+    const std::shared_ptr<const std::vector<T>> &second)
+{
+    if (!first || !second)
+        return first ? first : second;
+    auto both = std::make_shared<std::vector<T>>(*first);
+    both->insert(both->end(), second->begin(), second->end());
+    return both;
+}
+
 /// Appends to a copy-on-write middleware list (a running chain keeps its snapshot).
 template<typename T> void appendShared(std::shared_ptr<const std::vector<T>> &list, T value)
 {
