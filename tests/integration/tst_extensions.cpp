@@ -89,6 +89,32 @@ class tst_Extensions : public QObject
     }
 
 private Q_SLOTS:
+    void invalidEncryptionOptionsRefuseToListen_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QString>("algorithm");
+        QTest::newRow("short key")
+            << QByteArray("secret-key-1234") << QStringLiteral("aes-256-gcm");
+        QTest::newRow("no key") << QByteArray() << QStringLiteral("aes-256-gcm");
+        QTest::newRow("unknown algorithm")
+            << QByteArray(64, 'a') << QStringLiteral("chacha20-poly1305");
+    }
+    void invalidEncryptionOptionsRefuseToListen()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QString, algorithm);
+        ServerOptions options;
+        options.enableEncryption = true;
+        options.encryptionKey = key;
+        options.encryptionAlgorithm = algorithm;
+        Server server(options);
+        QVERIFY(!server.listen());
+        QVERIFY2(server.errorString().contains(QStringLiteral("encryption")),
+            qPrintable(server.errorString()));
+        if (!key.isEmpty()) // the key never appears in errors
+            QVERIFY(!server.errorString().contains(QString::fromLatin1(key)));
+    }
+
     void echoThroughExtensions_data()
     {
         QTest::addColumn<bool>("deflate");

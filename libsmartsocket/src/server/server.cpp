@@ -53,6 +53,13 @@ bool Server::listen(const QHostAddress &address, quint16 port)
 {
     d->options.host = address;
     d->applyOptions();
+    if (d->options.enableEncryption) {
+        QString error;
+        if (!d->prepareEncryption(&error)) {
+            d->errorString = QStringLiteral("invalid encryption options: ") + error;
+            return false;
+        }
+    }
     if (!d->io->setTlsCertificate(d->options.tlsCertificateFile, d->options.tlsKeyFile)) {
         d->errorString = d->io->errorString();
         return false;

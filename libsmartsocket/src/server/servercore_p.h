@@ -206,6 +206,8 @@ public:
         QList<QByteArray> attachmentFrames;
     };
     /// Grants what the handshake query `ssx` asks for and the options allow.
+    /// Parses and checks the encryption options (the key never appears in the error).
+    bool prepareEncryption(QString *error);
     void setupExtensions(EngineSession *session, QByteArrayView query);
     /// The open packet with the "ssx" field when something was granted.
     QByteArray withExtensions(EngineSession *session, QByteArray openPacket) const;

@@ -25,25 +25,36 @@ static QByteArrayView queryItem(QByteArrayView query, QByteArrayView key)
     return {};
 }
 
+bool ServerCore::prepareEncryption(QString *error)
+{
+    encryptionKeyParsed = true;
+    encryptionKey.clear();
+    const QString algorithm = options.encryptionAlgorithm.toLower();
+    if (algorithm != QLatin1String("aes-256-gcm") && algorithm != QLatin1String("aes-256-cbc")
+        && !algorithm.isEmpty()) {
+        *error = QStringLiteral("unsupported encryptionAlgorithm %1 (use aes-256-gcm)")
+                     .arg(options.encryptionAlgorithm);
+        return false;
+    }
+    QByteArray key;
+    if (!Features::parseKey(options.encryptionKey, &key, error))
+        return false;
+    if (algorithm == QLatin1String("aes-256-cbc")) {
+        qCWarning(lcServerExt) << "encryptionAlgorithm aes-256-cbc is served as aes-256-gcm "
+                                  "(CBC has no authentication)";
+    }
+    encryptionKey = key;
+    return true;
+}
+
 void ServerCore::setupExtensions(EngineSession *session, QByteArrayView query)
 {
     if (!options.enableCompression && !options.enableEncryption)
         return;
     if (options.enableEncryption && !encryptionKeyParsed) {
-        encryptionKeyParsed = true;
-        const QString algorithm = options.encryptionAlgorithm.toLower();
         QString error;
-        if (algorithm != QLatin1String("aes-256-gcm") && algorithm != QLatin1String("aes-256-cbc")
-            && !algorithm.isEmpty()) {
-            qCWarning(lcServerExt) << "encryption disabled: unsupported encryptionAlgorithm"
-                                   << options.encryptionAlgorithm << "(use aes-256-gcm)";
-        } else if (!Features::parseKey(options.encryptionKey, &encryptionKey, &error)) {
-            encryptionKey.clear();
+        if (!prepareEncryption(&error))
             qCWarning(lcServerExt).noquote() << "encryption disabled:" << error;
-        } else if (algorithm == QLatin1String("aes-256-cbc")) {
-            qCWarning(lcServerExt) << "encryptionAlgorithm aes-256-cbc is served as aes-256-gcm "
-                                      "(CBC has no authentication)";
-        }
     }
     // Percent-encoding is not expected in "deflate,aes256gcm"; a "%2C" comma is accepted.
     QByteArray offerText = queryItem(query, "ssx").toByteArray();
