@@ -52,6 +52,9 @@ Options:
   --connect-timeout MS     time allowed to connect (default 10000)
   --ca FILE                also trust the CA certificates in this PEM file (wss://)
   --insecure               accept any server certificate (wss://): no verification
+  --compression-level N    ask for DEFLATE compression at level N (1-9) (SmartSocket servers)
+  --encryption-key KEY     ask for AES-256-GCM payload encryption with this key (32 bytes as
+                           64 hex digits or base64); also read from SMARTSOCKET_ENCRYPTION_KEY
   -h, --help               show this help
 
 Without --listen, --count or --duration, the program exits once every ack has arrived.
@@ -81,6 +84,8 @@ struct Config
     int connectTimeoutMs = 10000;
     QString caFile;
     bool insecure = false;
+    int compressionLevel = 0; // 0: not asked for
+    QByteArray encryptionKey;
 };
 
 void printError(const QString &message)
@@ -247,6 +252,14 @@ std::optional<Config> parseArguments(const QStringList &arguments)
             config.caFile = v;
         } else if (arg == QLatin1String("--insecure")) {
             config.insecure = true;
+        } else if (arg == QLatin1String("--compression-level")) {
+            if (!value(&v) || !parseInt(v, 1, &config.compressionLevel)
+                || config.compressionLevel > 9)
+                return fail(QStringLiteral("--compression-level needs a level from 1 to 9"));
+        } else if (arg == QLatin1String("--encryption-key")) {
+            if (!value(&v) || v.isEmpty())
+                return fail(QStringLiteral("--encryption-key needs a key"));
+            config.encryptionKey = v.toUtf8();
         } else if (arg == QLatin1String("--connect-timeout")) {
             if (!value(&v) || !parseInt(v, 1, &config.connectTimeoutMs))
                 return fail(QStringLiteral("--connect-timeout needs a positive number of ms"));
@@ -335,6 +348,17 @@ private:
         options.reconnection = false; // a one-shot tool: report, don't retry
         options.caCertificateFile = config.caFile;
         options.ignoreSslErrors = config.insecure;
+        if (config.compressionLevel > 0) {
+            options.enableCompression = true;
+            options.compressionLevel = config.compressionLevel;
+        }
+        QByteArray key = config.encryptionKey;
+        if (key.isEmpty())
+            key = qgetenv("SMARTSOCKET_ENCRYPTION_KEY");
+        if (!key.isEmpty()) {
+            options.enableEncryption = true;
+            options.encryptionKey = key;
+        }
         return options;
     }
 

@@ -168,6 +168,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
         QStringLiteral("The PEM private key of --tls-cert (unencrypted)."), QStringLiteral("file"));
     parser.addOptions({ tlsCertOption, tlsKeyOption });
+    // Compression and encryption (SmartSocket extensions, granted to clients that ask).
+    const QCommandLineOption compressionThresholdOption(QStringLiteral("compression-threshold"),
+        QStringLiteral("Compress packets larger than N bytes (%1); enables compression.")
+            .arg(options.compressionThreshold),
+        QStringLiteral("N"));
+    const QCommandLineOption compressionLevelOption(QStringLiteral("compression-level"),
+        QStringLiteral("zlib level 1-9 (%1); enables compression.").arg(options.compressionLevel),
+        QStringLiteral("N"));
+    const QCommandLineOption encryptionKeyOption(QStringLiteral("encryption-key"),
+        QStringLiteral("AES-256-GCM key: 32 bytes as 64 hex digits or base64 (or the "
+                       "SMARTSOCKET_ENCRYPTION_KEY environment variable); enables encryption."),
+        QStringLiteral("key"));
+    const QCommandLineOption requireEncryptionOption(QStringLiteral("require-encryption"),
+        QStringLiteral("Refuse clients that do not encrypt (needs a key)."));
+    parser.addOptions({ compressionThresholdOption, compressionLevelOption, encryptionKeyOption,
+        requireEncryptionOption });
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "smartsocket-echo-server: unexpected argument: %s\n",
@@ -249,6 +265,26 @@ int main(int argc, char *argv[])
     }
     options.tlsCertificateFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
+
+    qint64 compressionThreshold = options.compressionThreshold;
+    qint64 compressionLevel = options.compressionLevel;
+    if (!parseNumber(parser, compressionThresholdOption, 0, intMax, &compressionThreshold)
+        || !parseNumber(parser, compressionLevelOption, 1, 9, &compressionLevel))
+        return 1;
+    options.enableCompression
+        = parser.isSet(compressionThresholdOption) || parser.isSet(compressionLevelOption);
+    options.compressionThreshold = int(compressionThreshold);
+    options.compressionLevel = int(compressionLevel);
+    QByteArray encryptionKey = parser.value(encryptionKeyOption).toUtf8();
+    if (encryptionKey.isEmpty())
+        encryptionKey = qgetenv("SMARTSOCKET_ENCRYPTION_KEY");
+    if (parser.isSet(requireEncryptionOption) && encryptionKey.isEmpty()) {
+        std::fprintf(stderr, "smartsocket-echo-server: --require-encryption needs a key\n");
+        return 1;
+    }
+    options.enableEncryption = !encryptionKey.isEmpty();
+    options.encryptionKey = encryptionKey;
+    options.requireEncryption = parser.isSet(requireEncryptionOption);
 
     if (!installSignalHandlers()) {
         std::perror("smartsocket-echo-server: signal handlers");

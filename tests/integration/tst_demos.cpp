@@ -46,6 +46,7 @@ private Q_SLOTS:
     void cliConnectRefused();
     void cliAckTimeout();
     void cliUsageError();
+    void extensionFlags();
 
 private:
     CliResult runCli(const QStringList &arguments, int timeoutMs = 20000);
@@ -237,3 +238,58 @@ void tst_Demos::cliUsageError()
 
 QTEST_GUILESS_MAIN(tst_Demos)
 #include "tst_demos.moc"
+
+// --compression-*, --encryption-key and --require-encryption on both programs.
+void tst_Demos::extensionFlags()
+{
+    const QString key(64, QLatin1Char('a'));
+    QProcess server;
+    server.start(m_server,
+        { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--compression-threshold"),
+            QStringLiteral("64"), QStringLiteral("--encryption-key"), key,
+            QStringLiteral("--require-encryption") });
+    QVERIFY(server.waitForStarted(10000));
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += server.readAllStandardOutput()).contains('\n'), 10000);
+    const QString port = QString::fromUtf8(output).section(QLatin1Char(' '), 2).trimmed();
+    const QString target = QStringLiteral("ws://127.0.0.1:") + port;
+    const QString big = QStringLiteral("{\"text\":\"%1\"}").arg(QString(500, QLatin1Char('x')));
+
+    const CliResult ok = runCli({ target, QStringLiteral("--encryption-key"), key,
+        QStringLiteral("--compression-level"), QStringLiteral("9"), QStringLiteral("--emit"),
+        QStringLiteral("echo"), big, QStringLiteral("--ack") });
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.stderrText));
+    QCOMPARE(ok.lines.size(), 1);
+    QCOMPARE(ok.lines.at(0)
+                 .value(QStringLiteral("args"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("text"))
+                 .toString()
+                 .size(),
+        500);
+
+    const CliResult plain = runCli({ target, QStringLiteral("--emit"), QStringLiteral("echo"),
+        QStringLiteral("1"), QStringLiteral("--ack") });
+    QCOMPARE(plain.exitCode, 2);
+    QVERIFY2(plain.stderrText.contains(QStringLiteral("encryption required")),
+        qPrintable(plain.stderrText));
+
+    const CliResult wrongKey = runCli({ target, QStringLiteral("--encryption-key"),
+        QString(64, QLatin1Char('b')), QStringLiteral("--emit"), QStringLiteral("echo"),
+        QStringLiteral("1"), QStringLiteral("--ack") });
+    QVERIFY(wrongKey.exitCode != 0);
+    QVERIFY(!wrongKey.stderrText.contains(key));
+    server.kill();
+    server.waitForFinished(5000);
+
+    QProcess badKey;
+    badKey.start(m_server,
+        { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--encryption-key"),
+            QStringLiteral("short") });
+    QVERIFY(badKey.waitForFinished(10000));
+    QVERIFY(badKey.exitCode() != 0);
+    QVERIFY(
+        QString::fromUtf8(badKey.readAllStandardError()).contains(QStringLiteral("encryption")));
+}
