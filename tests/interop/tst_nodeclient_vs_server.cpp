@@ -44,13 +44,19 @@ private Q_SLOTS:
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
             QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
-        // Every SmartSocket extension is enabled (not required): clients that do not ask for
-        // them (socket.io-client) must see plain Socket.IO.
+        // Every SmartSocket feature is enabled (the extensions not required): clients that do
+        // not ask for them (socket.io-client) must see plain Socket.IO. (wss with Node's client
+        // is tst_nodeclient_tls.)
         ServerOptions options;
         options.enableCompression = true;
         options.compressionThreshold = 16;
         options.enableEncryption = true;
         options.encryptionKey = QByteArray(64, 'e');
+        options.enableRateLimiting = true; // generous: only the rate-limited scenario's
+        options.rateLimitMaxRequests = 10000; // own event limit refuses anything
+        options.enableConnectionPooling = true;
+        options.poolSize = 8;
+        options.maxPoolSize = 64;
         m_server = std::make_unique<Server>(options);
         Server *server = m_server.get();
         server->defaultNamespace()->useConnect([](Socket *socket, const Next &next) {
