@@ -5,11 +5,15 @@
 
 #include <smartsocket/smartsocket.h>
 
+#include "clienthelpers.h"
+
 #include <QtTest>
 
 #include <memory>
 
 using namespace SmartSocket;
+using TestKit::ask;
+using TestKit::connectClient;
 
 class tst_AllFeatures : public QObject
 {
@@ -34,25 +38,6 @@ class tst_AllFeatures : public QObject
             o.encryptionKey = m_key;
         }
         return o;
-    }
-
-    static bool connectClient(Client &client)
-    {
-        QSignalSpy spy(&client, &Client::connected);
-        client.open();
-        return spy.wait(10000) || client.isConnected();
-    }
-
-    static AckResult ask(Client &client, const QString &event, const QVariantList &args)
-    {
-        std::optional<AckResult> result;
-        client.emitEvent(
-            event, args, [&](const AckResult &r) { result = r; }, 5000);
-        QDeadlineTimer deadline(10000);
-        while (!result && !deadline.hasExpired())
-            QTest::qWait(5);
-        return result.value_or(
-            AckResult::failure(AckResult::Status::Timeout, QStringLiteral("gave up")));
     }
 
 private Q_SLOTS:

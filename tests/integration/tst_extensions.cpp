@@ -3,6 +3,8 @@
 // keys and a decompression bomb from a raw WebSocket client.
 #include <smartsocket/smartsocket.h>
 
+#include "clienthelpers.h"
+
 #include <QWebSocket>
 #include <QtTest>
 
@@ -12,6 +14,8 @@
 #include <optional>
 
 using namespace SmartSocket;
+using TestKit::ask;
+using TestKit::connectClient;
 
 namespace {
 
@@ -43,25 +47,6 @@ ServerOptions serverOptions(bool deflate, bool aes)
     o.enableEncryption = aes;
     o.encryptionKey = kKeyHex;
     return o;
-}
-
-AckResult ask(Client &client, const QString &event, const QVariantList &args)
-{
-    std::optional<AckResult> result;
-    client.emitEvent(
-        event, args, [&](const AckResult &r) { result = r; }, 5000);
-    QDeadlineTimer deadline(8000);
-    while (!result && !deadline.hasExpired())
-        QTest::qWait(5);
-    return result.value_or(
-        AckResult::failure(AckResult::Status::Timeout, QStringLiteral("test gave up")));
-}
-
-bool connectClient(Client &client)
-{
-    QSignalSpy spy(&client, &Client::connected);
-    client.open();
-    return spy.wait(5000) || client.isConnected();
 }
 
 QString bigText()

@@ -1,6 +1,8 @@
 // Our client against our server on loopback: every server API item of the core issue.
 #include <smartsocket/smartsocket.h>
 
+#include "clienthelpers.h"
+
 #include <QTcpSocket>
 #include <QThread>
 #include <QWebSocket>
@@ -9,6 +11,8 @@
 #include <memory>
 
 using namespace SmartSocket;
+using TestKit::ask;
+using TestKit::connectClient;
 
 namespace {
 
@@ -26,19 +30,6 @@ ClientOptions ownConnection(const QString &nsp = QStringLiteral("/"))
     return o;
 }
 
-/// Emits with an ack and waits for the result.
-AckResult ask(Client &client, const QString &event, const QVariantList &args, int timeoutMs = 5000)
-{
-    std::optional<AckResult> result;
-    client.emitEvent(
-        event, args, [&](const AckResult &r) { result = r; }, timeoutMs);
-    QDeadlineTimer deadline(timeoutMs + 5000);
-    while (!result && !deadline.hasExpired())
-        QTest::qWait(5);
-    return result.value_or(
-        AckResult::failure(AckResult::Status::Timeout, QStringLiteral("test gave up")));
-}
-
 } // namespace
 
 class tst_Server : public QObject
@@ -53,13 +44,6 @@ class tst_Server : public QObject
         if (!server->listen())
             qWarning() << "listen failed" << server->errorString();
         return server;
-    }
-
-    static bool connectClient(Client &client)
-    {
-        QSignalSpy spy(&client, &Client::connected);
-        client.open();
-        return spy.wait(5000) || client.isConnected();
     }
 
 private Q_SLOTS:

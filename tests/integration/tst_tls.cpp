@@ -1,6 +1,8 @@
 // TLS (wss://): our client against our server with a throwaway CA made at test time.
 #include <smartsocket/smartsocket.h>
 
+#include "clienthelpers.h"
+
 #include <testcerts.h>
 
 #include <QSslSocket>
@@ -11,6 +13,8 @@
 #include <memory>
 
 using namespace SmartSocket;
+using TestKit::ask;
+using TestKit::connectClient;
 
 namespace {
 
@@ -26,25 +30,6 @@ ClientOptions ownConnection(const QString &ca = {})
     o.reconnection = false;
     o.caCertificateFile = ca;
     return o;
-}
-
-AckResult ask(Client &client, const QString &event, const QVariantList &args, int timeoutMs = 5000)
-{
-    std::optional<AckResult> result;
-    client.emitEvent(
-        event, args, [&](const AckResult &r) { result = r; }, timeoutMs);
-    QDeadlineTimer deadline(timeoutMs + 5000);
-    while (!result && !deadline.hasExpired())
-        QTest::qWait(5);
-    return result.value_or(
-        AckResult::failure(AckResult::Status::Timeout, QStringLiteral("test gave up")));
-}
-
-bool connectClient(Client &client)
-{
-    QSignalSpy spy(&client, &Client::connected);
-    client.open();
-    return spy.wait(10000) || client.isConnected();
 }
 
 /// Opens the client and waits for its first error; empty when it connected instead.
