@@ -490,16 +490,7 @@ void Manager::onBinaryMessage(const QByteArray &message)
         connectionLost(QStringLiteral("parse error"), QStringLiteral("unexpected binary message"));
         return;
     }
-    switch (m_decoder.addAttachment(*attachment)) {
-    case Protocol::Decoder::Status::Packet:
-        dispatch(m_decoder.takePacket());
-        break;
-    case Protocol::Decoder::Status::NeedAttachment:
-        break;
-    case Protocol::Decoder::Status::Error:
-        connectionLost(QStringLiteral("parse error"), m_decoder.errorString());
-        break;
-    }
+    onDecoded(m_decoder.addAttachment(*attachment));
 }
 
 void Manager::onOpenPacket(QByteArrayView json)
@@ -540,7 +531,12 @@ void Manager::onOpenPacket(QByteArrayView json)
 
 void Manager::onEngineMessage(QByteArrayView payload)
 {
-    switch (m_decoder.decodeText(payload)) {
+    onDecoded(m_decoder.decodeText(payload));
+}
+
+void Manager::onDecoded(Protocol::Decoder::Status status)
+{
+    switch (status) {
     case Protocol::Decoder::Status::Packet:
         dispatch(m_decoder.takePacket());
         break;

@@ -75,6 +75,8 @@ private:
     void onSocketDisconnected();
     void onSocketError();
     void onOpenPacket(QByteArrayView json);
+    /// Acts on what the decoder made of a message: dispatch, wait, or drop the connection.
+    void onDecoded(Protocol::Decoder::Status status);
     void onEngineMessage(QByteArrayView payload);
     void dispatch(const Protocol::Packet &packet);
     // Compression and encryption extensions (clientextensions.cpp).
