@@ -2,6 +2,8 @@
 // CA through its `ca` option (rejectUnauthorized at its default, true).
 #include <smartsocket/smartsocket.h>
 
+#include "nodeprocess.h"
+
 #include <testcerts.h>
 
 #include <QtTest>
@@ -20,22 +22,9 @@ class tst_NodeClientTls : public QObject
 
     QString run(const QString &ca, const QString &mode)
     {
-        QProcess node;
-        node.setProcessChannelMode(QProcess::MergedChannels);
-        node.setWorkingDirectory(m_dir);
-        node.start(QStringLiteral(SMARTSOCKET_NODE),
-            { m_dir + QStringLiteral("/node/tls-client.js"),
-                QStringLiteral("wss://127.0.0.1:%1").arg(m_server->port()), ca, mode });
-        if (!node.waitForStarted(10000))
-            return QStringLiteral("FAIL could not start node: ") + node.errorString();
-        QDeadlineTimer deadline(30000); // our server runs in this thread: keep the loop going
-        while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(10);
-        if (node.state() != QProcess::NotRunning) {
-            node.kill();
-            node.waitForFinished();
-        }
-        return QString::fromUtf8(node.readAll()).trimmed();
+        return TestKit::runNodeScript(QStringLiteral(SMARTSOCKET_NODE), m_dir,
+            m_dir + QStringLiteral("/node/tls-client.js"),
+            { QStringLiteral("wss://127.0.0.1:%1").arg(m_server->port()), ca, mode });
     }
 
 private Q_SLOTS:

@@ -3,6 +3,8 @@
 // asserts the server's.
 #include <smartsocket/smartsocket.h>
 
+#include "nodeprocess.h"
+
 #include <QtTest>
 
 #include <memory>
@@ -20,23 +22,9 @@ class tst_NodeClientVsServer : public QObject
 
     QString runScenario(const QString &scenario)
     {
-        QProcess node;
-        node.setProcessChannelMode(QProcess::MergedChannels);
-        node.setWorkingDirectory(m_dir);
-        node.start(QStringLiteral(SMARTSOCKET_NODE),
-            { m_dir + QStringLiteral("/node/client-scenarios.js"),
-                QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()), scenario });
-        if (!node.waitForStarted(10000))
-            return QStringLiteral("FAIL could not start node: ") + node.errorString();
-        // Keep our event loop running: the server lives in this thread.
-        QDeadlineTimer deadline(30000);
-        while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(10);
-        if (node.state() != QProcess::NotRunning) {
-            node.kill();
-            node.waitForFinished();
-        }
-        return QString::fromUtf8(node.readAll()).trimmed();
+        return TestKit::runNodeScript(QStringLiteral(SMARTSOCKET_NODE), m_dir,
+            m_dir + QStringLiteral("/node/client-scenarios.js"),
+            { QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()), scenario });
     }
 
 private Q_SLOTS:

@@ -177,4 +177,23 @@ bool NodeProcess::waitForOutput(const QString &text, int timeoutMs)
     return false;
 }
 
+QString runNodeScript(const QString &nodeExecutable, const QString &workingDirectory,
+    const QString &script, const QStringList &arguments, int timeoutMs)
+{
+    QProcess node;
+    node.setProcessChannelMode(QProcess::MergedChannels);
+    node.setWorkingDirectory(workingDirectory);
+    node.start(nodeExecutable, QStringList { script } + arguments);
+    if (!node.waitForStarted(10000))
+        return QStringLiteral("FAIL could not start node: ") + node.errorString();
+    QDeadlineTimer deadline(timeoutMs);
+    while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(10);
+    if (node.state() != QProcess::NotRunning) {
+        node.kill();
+        node.waitForFinished();
+    }
+    return QString::fromUtf8(node.readAll()).trimmed();
+}
+
 } // namespace TestKit

@@ -66,4 +66,11 @@ private:
     quint16 m_port = 0;
 };
 
+/// Runs `node <script> <arguments...>` in `workingDirectory` to its end (at most timeoutMs),
+/// keeping this thread's event loop running meanwhile (a server under test may live in it),
+/// and returns everything it printed (stdout and stderr merged), trimmed; a "FAIL ..." line
+/// when node could not start.
+QString runNodeScript(const QString &nodeExecutable, const QString &workingDirectory,
+    const QString &script, const QStringList &arguments, int timeoutMs = 30000);
+
 } // namespace TestKit
