@@ -503,7 +503,7 @@ private Q_SLOTS:
     {
         auto server = makeServer();
         server->on(
-            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnect(); });
+            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
         QSignalSpy serverGone(server.get(), &Server::disconnected);
         Client client(urlOf(*server), ownConnection());
         QSignalSpy clientGone(&client, &Client::disconnected);
@@ -521,7 +521,7 @@ private Q_SLOTS:
         auto server = makeServer();
         server->of(QStringLiteral("/chat"));
         server->on(QStringLiteral("close-me"),
-            [](Socket *s, const QVariantList &) { s->disconnect(true); });
+            [](Socket *s, const QVariantList &) { s->disconnectFromClient(true); });
         QSignalSpy serverGone(server.get(), &Server::disconnected);
         ClientOptions a = ownConnection();
         a.multiplex = true;
@@ -547,7 +547,7 @@ private Q_SLOTS:
     {
         auto server = makeServer();
         server->on(QStringLiteral("close-me"),
-            [](Socket *s, const QVariantList &) { s->disconnect(true); });
+            [](Socket *s, const QVariantList &) { s->disconnectFromClient(true); });
         ClientOptions options;
         options.multiplex = false;
         options.reconnectDelay = 50;

@@ -21,7 +21,7 @@ class ServerCore;
 
 /// One client in one namespace (socket.io's server-side Socket). Owned by the server: it is
 /// deleted (later) after disconnected() has been emitted; keep a QPointer if you store it.
-/// Its destructor is private: end a client's session with disconnect(), not delete.
+/// Its destructor is private: end a client's session with disconnectFromClient(), not delete.
 class SMARTSOCKET_EXPORT Socket : public QObject
 {
     Q_OBJECT
@@ -66,10 +66,11 @@ public:
     /// Everyone in the namespace but this socket.
     BroadcastOperator broadcast() const;
 
-    /// Leaves the namespace (the client gets a DISCONNECT); with close, the whole connection
-    /// (every namespace of that client) is closed. Note: hides QObject::disconnect in this
-    /// class' scope; use QObject::disconnect(...) explicitly for signal connections.
-    void disconnect(bool close = false);
+    /// Ends this socket's session (socket.io's `socket.disconnect()`): the client gets a
+    /// DISCONNECT for this namespace and does not reconnect. With closeConnection, every
+    /// namespace of that client gets its DISCONNECT and the whole connection is closed.
+    /// Named like QAbstractSocket::disconnectFromHost so QObject::disconnect stays visible.
+    void disconnectFromClient(bool closeConnection = false);
 
 Q_SIGNALS:
     /// Emitted once, with socket.io's reason strings ("client namespace disconnect",

@@ -83,7 +83,7 @@ void BroadcastOperator::disconnectSockets(bool close) const
         guarded.append(s);
     for (const auto &s : guarded) {
         if (s)
-            s->disconnect(close);
+            s->disconnectFromClient(close);
     }
 }
 

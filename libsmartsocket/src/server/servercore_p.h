@@ -165,7 +165,7 @@ public:
     int broadcast(const BroadcastOperator &op, const Protocol::Packet &packet);
     /// Closes the whole connection; every socket gets `reason`.
     void closeSession(EngineSession *session, const QString &reason);
-    /// Sends every namespace a DISCONNECT, then closes the connection (Socket::disconnect(true)).
+    /// Sends every namespace a DISCONNECT, then closes the connection (Socket::disconnectFromClient(true)).
     void disconnectSession(EngineSession *session, const QString &reason);
     /// Removes a socket from its namespace and session; emits the disconnected signals;
     /// deletes it later. With notifyClient, a DISCONNECT packet is sent first.

@@ -178,12 +178,12 @@ BroadcastOperator Socket::broadcast() const
     return BroadcastOperator(d->nsp).except(d->id);
 }
 
-void Socket::disconnect(bool close)
+void Socket::disconnectFromClient(bool closeConnection)
 {
     if (!d->connected)
         return;
     Internal::ServerCore *core = coreOf(d->nsp);
-    if (close) {
+    if (closeConnection) {
         core->disconnectSession(d->session, QStringLiteral("server namespace disconnect"));
         return;
     }
