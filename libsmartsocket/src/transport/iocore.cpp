@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include <arpa/inet.h>
@@ -76,6 +77,18 @@ qint64 monotonicMs()
     timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+// The core locks nothing: slots, buffers, timers and the flush timer belong to the thread
+// that owns the IoCore. A call from another thread is a bug in the layer above (a worker must
+// hop back first, as Ack and Next do); Debug and sanitizer builds stop at it, release builds
+// pay nothing.
+inline void assertOwnerThread(const QObject *core, const char *where)
+{
+    Q_ASSERT_X(core->thread() == QThread::currentThread(), where,
+        "called outside the thread that owns the I/O core");
+    Q_UNUSED(core);
+    Q_UNUSED(where);
 }
 
 QString errnoString(int err)
@@ -330,6 +343,7 @@ struct IoCore::Private::FrameSink final : WsFrameParser::Handler
 
 IoCore::Private::Private(IoCore *q, ConnectionHandler *handler) : q(q), handler(handler)
 {
+    timers.setOwner(q);
     handshakeQueue = timers.createQueue(30000);
     lingerQueue = timers.createQueue(kLingerMs);
     firstUserQueue = timers.queueCount();
@@ -1111,6 +1125,7 @@ IoCore::~IoCore()
 
 bool IoCore::listen(const QHostAddress &address, quint16 port)
 {
+    assertOwnerThread(this, "IoCore::listen");
     if (d->listenFd >= 0) {
         d->errorString = QStringLiteral("already listening");
         return false;
@@ -1189,6 +1204,7 @@ bool IoCore::listen(const QHostAddress &address, quint16 port)
 
 void IoCore::close()
 {
+    assertOwnerThread(this, "IoCore::close");
     d->shutdownAll(true);
 }
 
@@ -1263,12 +1279,14 @@ bool IoCore::isSecure() const
 
 void IoCore::setHandshakeTimeout(int ms)
 {
+    assertOwnerThread(this, "IoCore::setHandshakeTimeout");
     d->timers.setDuration(d->handshakeQueue, qMax(0, ms));
     d->scheduleTimer();
 }
 
 void IoCore::sendText(ConnectionId id, QByteArrayView payload)
 {
+    assertOwnerThread(this, "IoCore::sendText");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (s && s->state == SlotState::Open)
@@ -1277,6 +1295,7 @@ void IoCore::sendText(ConnectionId id, QByteArrayView payload)
 
 void IoCore::sendBinary(ConnectionId id, QByteArrayView payload)
 {
+    assertOwnerThread(this, "IoCore::sendBinary");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (s && s->state == SlotState::Open)
@@ -1285,6 +1304,7 @@ void IoCore::sendBinary(ConnectionId id, QByteArrayView payload)
 
 void IoCore::sendFrame(ConnectionId id, const QByteArray &frame)
 {
+    assertOwnerThread(this, "IoCore::sendFrame");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (s && s->state == SlotState::Open)
@@ -1301,6 +1321,7 @@ QByteArray IoCore::buildFrame(QByteArrayView payload, bool binary)
 
 void IoCore::closeConnection(ConnectionId id, quint16 code, QByteArrayView reason)
 {
+    assertOwnerThread(this, "IoCore::closeConnection");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (!s)
@@ -1344,6 +1365,7 @@ quint16 IoCore::peerPort(ConnectionId id) const
 
 void IoCore::setUserData(ConnectionId id, void *data)
 {
+    assertOwnerThread(this, "IoCore::setUserData");
     if (Slot *s = d->find(id))
         s->userData = data;
 }
@@ -1356,11 +1378,13 @@ void *IoCore::userData(ConnectionId id) const
 
 int IoCore::createTimerQueue(int durationMs)
 {
+    assertOwnerThread(this, "IoCore::createTimerQueue");
     return d->timers.createQueue(qMax(0, durationMs));
 }
 
 void IoCore::setTimerQueueDuration(int queue, int durationMs)
 {
+    assertOwnerThread(this, "IoCore::setTimerQueueDuration");
     if (queue < d->firstUserQueue)
         return;
     d->timers.setDuration(queue, qMax(0, durationMs));
@@ -1369,6 +1393,7 @@ void IoCore::setTimerQueueDuration(int queue, int durationMs)
 
 void IoCore::armTimer(ConnectionId id, int link, int queue)
 {
+    assertOwnerThread(this, "IoCore::armTimer");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (!s || queue < d->firstUserQueue || queue >= d->timers.queueCount() || link < 0
@@ -1384,6 +1409,7 @@ void IoCore::armTimer(ConnectionId id, int link, int queue)
 
 void IoCore::disarmTimer(ConnectionId id, int link)
 {
+    assertOwnerThread(this, "IoCore::disarmTimer");
     quint32 index;
     Slot *s = d->find(id, &index);
     if (!s || s->state == SlotState::Closing || (s->state == SlotState::Http && link == 1))

@@ -1,11 +1,23 @@
 #include "timerqueues.h"
 
+#include <QObject>
+#include <QThread>
+
 namespace SmartSocket::Transport {
 
 TimerQueues::TimerQueues(int linksPerSlot) : m_links(linksPerSlot) { }
 
+// Nothing here is locked; see IoCore. Compiled out of release builds.
+void TimerQueues::assertOwnerThread(const char *where) const
+{
+    Q_ASSERT_X(!m_owner || m_owner->thread() == QThread::currentThread(), where,
+        "called outside the thread that owns the timer queues");
+    Q_UNUSED(where);
+}
+
 int TimerQueues::createQueue(qint64 durationMs)
 {
+    assertOwnerThread("TimerQueues::createQueue");
     Queue queue;
     queue.duration = qMax<qint64>(0, durationMs);
     m_queues.push_back(queue);
@@ -19,6 +31,7 @@ qint64 TimerQueues::duration(int queue) const
 
 void TimerQueues::setDuration(int queue, qint64 durationMs)
 {
+    assertOwnerThread("TimerQueues::setDuration");
     if (queue < 0 || queue >= queueCount())
         return;
     Queue &q = m_queues[size_t(queue)];
@@ -36,6 +49,7 @@ qsizetype TimerQueues::size(int queue) const
 
 void TimerQueues::ensureSlots(quint32 count)
 {
+    assertOwnerThread("TimerQueues::ensureSlots");
     const size_t nodes = size_t(count) * size_t(m_links);
     if (m_nodes.size() < nodes)
         m_nodes.resize(nodes);
@@ -60,6 +74,7 @@ void TimerQueues::unlink(quint32 n)
 
 void TimerQueues::arm(quint32 slot, int link, int queue, qint64 nowMs)
 {
+    assertOwnerThread("TimerQueues::arm");
     if (queue < 0 || queue >= queueCount() || link < 0 || link >= m_links)
         return;
     const quint32 n = slot * quint32(m_links) + quint32(link);
@@ -82,6 +97,7 @@ void TimerQueues::arm(quint32 slot, int link, int queue, qint64 nowMs)
 
 void TimerQueues::disarm(quint32 slot, int link)
 {
+    assertOwnerThread("TimerQueues::disarm");
     if (link < 0 || link >= m_links)
         return;
     const size_t n = size_t(slot) * size_t(m_links) + size_t(link);
@@ -109,6 +125,7 @@ qint64 TimerQueues::deadline(quint32 slot, int link) const
 
 qint64 TimerQueues::nextDeadline() const
 {
+    assertOwnerThread("TimerQueues::nextDeadline");
     qint64 next = NoDeadline;
     for (const Queue &q : m_queues) {
         if (q.head != None)
@@ -119,6 +136,7 @@ qint64 TimerQueues::nextDeadline() const
 
 bool TimerQueues::takeExpired(qint64 nowMs, Expired *expired)
 {
+    assertOwnerThread("TimerQueues::takeExpired");
     int best = -1;
     qint64 bestDeadline = NoDeadline;
     for (int i = 0; i < queueCount(); ++i) {

@@ -7,6 +7,10 @@
 
 #include <QtGlobal>
 
+QT_BEGIN_NAMESPACE
+class QObject;
+QT_END_NAMESPACE
+
 #include <limits>
 #include <vector>
 
@@ -18,6 +22,10 @@ public:
     static constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 
     explicit TimerQueues(int linksPerSlot = 2);
+
+    /// The object whose thread may use the queues (the I/O core); Debug builds assert it at
+    /// every entry point. None set: no check.
+    void setOwner(const QObject *owner) { m_owner = owner; }
 
     int createQueue(qint64 durationMs);
     int queueCount() const { return int(m_queues.size()); }
@@ -66,10 +74,12 @@ private:
         qsizetype count = 0;
     };
     void unlink(quint32 node);
+    void assertOwnerThread(const char *where) const;
 
     std::vector<Node> m_nodes; // index = slot * links + link
     std::vector<Queue> m_queues;
     int m_links;
+    const QObject *m_owner = nullptr;
 };
 
 } // namespace SmartSocket::Transport
