@@ -27,7 +27,8 @@ using ClientAnyHandler = std::function<void(const QString &event, const QVariant
 /// A Socket.IO v5 client for one namespace (the seed's `new SmartSocketClient(url, options)`).
 /// Clients of the same server in the same thread share one WebSocket connection (socket.io's
 /// Manager model) unless ClientOptions::multiplex is false. Every signal and callback is
-/// delivered in the thread that owns the client.
+/// delivered in the thread that owns the client. A client may move to another thread
+/// (moveToThread) while it is not open: before open() or after close().
 ///
 /// Accepted URLs: ws://, wss://, http:// and https://; a URL without a path uses
 /// ClientOptions::path ("/socket.io/").
@@ -98,6 +99,9 @@ Q_SIGNALS:
     void reconnectFailed();
     /// Every event received (after onAny, before the event's handler).
     void eventReceived(const QString &event, const QVariantList &args);
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     friend class Internal::Manager;

@@ -3,6 +3,7 @@
 #include "client_p.h"
 #include "manager.h"
 
+#include <QEvent>
 #include <QPromise>
 
 #include <algorithm>
@@ -276,6 +277,22 @@ void Client::Private::onReconnectFailed()
     Q_EMIT q->reconnectFailed();
 }
 
+void Client::Private::onThreadChange()
+{
+    // Delivered in the old thread, just before the move. The Manager and its connection stay
+    // in that thread (other clients there may share them): an idle client lets go of its
+    // Manager, and open() takes one of the new thread.
+    if (!manager)
+        return;
+    if (state != State::Idle) {
+        qWarning("SmartSocket::Client: moved to another thread while open; its connection "
+                 "stays in the old thread (close() the client before moving it)");
+        return;
+    }
+    manager->release(this);
+    manager = nullptr;
+}
+
 void Client::Private::onManagerDestroyed()
 {
     manager = nullptr;
@@ -418,6 +435,13 @@ Client::Client(const QUrl &url, const ClientOptions &options, QObject *parent)
 Client::~Client()
 {
     delete d;
+}
+
+bool Client::event(QEvent *event)
+{
+    if (event->type() == QEvent::ThreadChange)
+        d->onThreadChange();
+    return QObject::event(event);
 }
 
 void Client::open()

@@ -39,6 +39,8 @@ public:
     void onReconnected(int attempts);
     void onReconnectFailed();
     void onManagerDestroyed();
+    /// The Client is about to move to another thread.
+    void onThreadChange();
 
     bool isActive() const { return state != State::Idle; }
 

@@ -12,7 +12,8 @@ static qint64 nowMs()
     return QDeadlineTimer::current().deadline();
 }
 
-AckTracker::AckTracker(QObject *parent) : QObject(parent)
+// The timer is a child so that it follows the owner to another thread (moveToThread).
+AckTracker::AckTracker(QObject *parent) : QObject(parent), m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &AckTracker::onTimeout);
