@@ -8,6 +8,7 @@
 #include <QWebSocket>
 #include <QtTest>
 
+#include <atomic>
 #include <memory>
 
 using namespace SmartSocket;
@@ -502,8 +503,8 @@ private Q_SLOTS:
     void serverDisconnectsSocket()
     {
         auto server = makeServer();
-        server->on(
-            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
+        server->on(QStringLiteral("kick-me"),
+            [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
         QSignalSpy serverGone(server.get(), &Server::disconnected);
         Client client(urlOf(*server), ownConnection());
         QSignalSpy clientGone(&client, &Client::disconnected);
@@ -593,6 +594,7 @@ private Q_SLOTS:
     void ackAndNextFromWorkerThreads()
     {
         auto server = makeServer();
+        std::atomic<QThread *> handlerThread { nullptr };
         server->use([](Socket *, const QString &event, QVariantList &, const Next &next) {
             if (event != QStringLiteral("work"))
                 return next();
@@ -600,7 +602,8 @@ private Q_SLOTS:
             QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
             worker->start();
         });
-        server->on(QStringLiteral("work"), [](Socket *, const QVariantList &args, const Ack &ack) {
+        server->on(QStringLiteral("work"), [&](Socket *, const QVariantList &args, const Ack &ack) {
+            handlerThread = QThread::currentThread();
             QThread *worker = QThread::create([ack, args] { ack({ args.value(0).toInt() + 1 }); });
             QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
             worker->start();
@@ -610,6 +613,8 @@ private Q_SLOTS:
         const AckResult r = ask(client, QStringLiteral("work"), { 41 });
         QVERIFY2(r.isOk(), qPrintable(r.errorString()));
         QCOMPARE(r.value().toInt(), 42);
+        // next() from a worker: the handler still runs in the server's thread.
+        QCOMPARE(handlerThread.load(), server->thread());
     }
 
     void deepJsonIsServed()

@@ -51,12 +51,17 @@ private:
             return;
         }
         const Middleware &mw = (*state->list)[state->index++];
-        state->invoke(mw, Next([state](const Error *error) {
-            if (error)
-                state->done(error);
-            else
-                step(state);
-        }));
+        // The context goes into every Next: a middleware that calls next() from a worker
+        // thread must not run the rest of the chain (and the handler) on that worker.
+        state->invoke(mw,
+            Next(
+                [state](const Error *error) {
+                    if (error)
+                        state->done(error);
+                    else
+                        step(state);
+                },
+                state->context));
     }
 };
 

@@ -12,6 +12,7 @@ struct Next::State
 {
     Continuation continuation;
     QPointer<QObject> context;
+    bool hasContext = false;
     std::atomic<bool> called { false };
 
     void run(const Error *error)
@@ -27,6 +28,7 @@ Next::Next(Continuation continuation, QObject *context) : d(std::make_shared<Sta
 {
     d->continuation = std::move(continuation);
     d->context = context;
+    d->hasContext = context != nullptr;
 }
 
 void Next::call(const Error *error) const
@@ -34,6 +36,8 @@ void Next::call(const Error *error) const
     if (!d || d->called.exchange(true))
         return;
     QObject *context = d->context.data();
+    if (d->hasContext && !context)
+        return; // the owner is gone: the rest of the chain belonged to it
     if (context && context->thread() != QThread::currentThread()) {
         // Called from a worker thread: continue the chain in the owner's thread.
         std::optional<Error> copy;
