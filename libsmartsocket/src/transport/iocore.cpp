@@ -623,12 +623,16 @@ void IoCore::Private::readSlot(quint32 index)
 
     const bool buffered = !s->in.isEmpty();
     const qsizetype old = s->in.size();
-    const bool direct = buffered && qint64(s->needed) - old >= kDirectReadThreshold;
+    // A large frame with much of it here already: read straight into its buffer, no second
+    // copy. The buffer grows with what arrived (the free room it has, or doubling), never to
+    // the size the header announced: a peer announcing large frames and trickling must not
+    // make us reserve them.
+    const bool direct = old >= kScratchSize && qint64(s->needed) - old >= kDirectReadThreshold;
     char *buffer;
     qsizetype room;
     if (direct) {
-        // Large frame under way: read straight into its buffer, no second copy.
-        room = qsizetype(qMin<qint64>(qint64(s->needed) - old, kMaxReadChunk));
+        const qint64 grow = qMax<qint64>(s->in.capacity() - old, old);
+        room = qsizetype(qMin(qMin<qint64>(qint64(s->needed) - old, kMaxReadChunk), grow));
         s->in.resize(old + room);
         buffer = s->in.data() + old;
     } else {
@@ -673,8 +677,10 @@ void IoCore::Private::readSlot(quint32 index)
         } else if (!buffered) {
             s->in = QByteArray(data + consumed, size - consumed); // only the partial frame
         } else if (consumed > 0) {
-            if (s->in.capacity() > 4 * kScratchSize && size - consumed < kScratchSize)
-                s->in = QByteArray(data + consumed, size - consumed); // give memory back
+            // A message completed: a buffer much larger than the partial frame left goes back.
+            const qsizetype left = size - consumed;
+            if (s->in.capacity() > 4 * kScratchSize && left * 4 < s->in.capacity())
+                s->in = QByteArray(data + consumed, left);
             else
                 s->in.remove(0, consumed);
         }

@@ -125,6 +125,7 @@ private slots:
     void maxConnections();
     void handshakeTimeout();
     void messageTooBig();
+    void largeFrameInUnevenPieces();
     void protocolErrorFromRawPeer();
     void pingAnsweredWithPong();
     void peerClose();
@@ -381,6 +382,49 @@ void tst_IoCore::messageTooBig()
     QCOMPARE(handler->closed.size(), 1);
     QCOMPARE(handler->closed.first().reason, CloseReason::MessageTooBig);
     QCOMPARE(handler->received.size(), 1);
+}
+
+// The input buffer grows with what arrives (not with what the header announces): a large
+// frame read in pieces of every size, with a second frame behind it in the last piece, must
+// come out byte for byte.
+void tst_IoCore::largeFrameInUnevenPieces()
+{
+    core->setMaxMessageSize(0);
+    handler->messageHook = [](ConnectionId, QByteArrayView, bool) {};
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, core->serverPort());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(upgradeRequest());
+    QTRY_COMPARE(handler->opened.size(), 1);
+
+    QByteArray payload(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        payload[i] = char(i * 31 + i / 251);
+    const uchar mask[4] = { 9, 0x80, 0x33, 0xfe };
+    QByteArray wire;
+    wire.append(char(0x82));
+    wire.append(char(0x80 | 127));
+    for (int i = 7; i >= 0; --i)
+        wire.append(char((quint64(payload.size()) >> (8 * i)) & 0xFF));
+    wire.append(reinterpret_cast<const char *>(mask), 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        wire.append(char(payload[i] ^ mask[i & 3]));
+    wire += maskedFrame(0x81, "after");
+
+    const quint64 before = core->stats().bytesIn;
+    const qsizetype pieces[] = { 1, 9, 4, 30, 13000, 70000, 3, 250000, 65536, 1, 900000, 17 };
+    qsizetype sent = 0;
+    for (int i = 0; sent < wire.size(); ++i) {
+        const qsizetype n = qMin(pieces[i % std::size(pieces)], wire.size() - sent);
+        socket.write(wire.constData() + sent, n);
+        sent += n;
+        // One read per piece: wait until the core has it.
+        QTRY_VERIFY(core->stats().bytesIn >= before + quint64(sent));
+    }
+    QTRY_COMPARE(handler->received.size(), 2);
+    QVERIFY(handler->received.at(0) == payload);
+    QCOMPARE(handler->received.at(1), QByteArray("after"));
+    QCOMPARE(handler->closed.size(), 0);
 }
 
 void tst_IoCore::protocolErrorFromRawPeer()
