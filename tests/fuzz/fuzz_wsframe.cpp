@@ -2,6 +2,7 @@
 // again fed in small chunks the way the I/O core feeds it, must give the same messages and
 // the same verdict, and never crash.
 
+#include "protocol/utf8.h"
 #include "transport/wsframeparser.h"
 
 #include <QByteArray>
@@ -19,7 +20,7 @@ struct Recorder : WsFrameParser::Handler
     QList<QByteArray> events;
     bool onMessage(QByteArrayView payload, bool binary) override
     {
-        if (!binary && !WsFrameParser::isValidUtf8(payload))
+        if (!binary && !SmartSocket::Protocol::isValidUtf8(payload))
             abort(); // text messages reach the handler only when valid
         events.append((binary ? "B" : "T") + payload.toByteArray());
         return true;

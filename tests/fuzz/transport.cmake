@@ -7,7 +7,9 @@ add_library(smartsocket_transport_parsers_fuzz STATIC
 set_target_properties(smartsocket_transport_parsers_fuzz PROPERTIES AUTOMOC OFF)
 target_include_directories(smartsocket_transport_parsers_fuzz
     PUBLIC ${PROJECT_SOURCE_DIR}/libsmartsocket/src)
-target_link_libraries(smartsocket_transport_parsers_fuzz PUBLIC Qt6::Core Qt6::Network)
+# The frame parser checks text with protocol/'s UTF-8 validation.
+target_link_libraries(smartsocket_transport_parsers_fuzz PUBLIC smartsocket_protocol_fuzz
+    Qt6::Core Qt6::Network)
 target_compile_options(smartsocket_transport_parsers_fuzz PRIVATE ${SMARTSOCKET_FUZZ_FLAGS})
 smartsocket_target_defaults(smartsocket_transport_parsers_fuzz)
 

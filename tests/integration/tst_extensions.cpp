@@ -270,6 +270,105 @@ private Q_SLOTS:
         QTRY_VERIFY(!serverErrors.isEmpty());
     }
 
+    void invalidUtf8InsideExtensionFrames_data()
+    {
+        QTest::addColumn<bool>("compressed");
+        QTest::newRow("uncompressed extension frame") << false;
+        QTest::newRow("compressed extension frame") << true;
+    }
+
+    // Text inside an extension frame (a binary WebSocket frame) never met the WebSocket
+    // layer's UTF-8 check. Relayed unchanged, its bytes would go out in text frames to plain
+    // peers, which must close on invalid UTF-8: one extended client could disconnect a room.
+    void invalidUtf8InsideExtensionFrames()
+    {
+        QFETCH(bool, compressed);
+        auto server = makeServer(serverOptions(true, false));
+        server->on(QStringLiteral("join"), [](Socket *s, const QVariantList &args, const Ack &ack) {
+            s->join(args.value(0).toString());
+            ack();
+        });
+        server->on(QStringLiteral("to-room"), [](Socket *s, const QVariantList &args) {
+            s->to(args.value(0).toString()).emitEvent(QStringLiteral("room-msg"), args);
+        });
+        QSignalSpy serverErrors(server.get(), &Server::connectionError);
+
+        // The room: a plain client and one with compression; both count what reaches them.
+        struct Peer
+        {
+            std::unique_ptr<Client> client;
+            QList<QVariantList> received;
+            QStringList gone;
+        };
+        std::vector<std::unique_ptr<Peer>> peers;
+        for (const bool deflate : { false, true }) {
+            auto peer = std::make_unique<Peer>();
+            peer->client = std::make_unique<Client>(urlOf(*server), clientOptions(deflate, false));
+            Peer *p = peer.get();
+            peer->client->on(QStringLiteral("room-msg"),
+                [p](const QVariantList &args) { p->received.append(args); });
+            QObject::connect(p->client.get(), &Client::disconnected,
+                [p](const QString &reason) { p->gone.append(reason); });
+            QVERIFY(connectClient(*p->client));
+            QVERIFY(ask(*p->client, QStringLiteral("join"), { QStringLiteral("r") }).isOk());
+            peers.push_back(std::move(peer));
+        }
+
+        // The sender negotiates compression and speaks the envelope itself.
+        QWebSocket raw;
+        QStringList texts;
+        QObject::connect(
+            &raw, &QWebSocket::textMessageReceived, [&](const QString &t) { texts.append(t); });
+        QSignalSpy closed(&raw, &QWebSocket::disconnected);
+        raw.open(QUrl(
+            QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&ssx=deflate")
+                .arg(server->port())));
+        QTRY_VERIFY(!texts.isEmpty());
+        QVERIFY(texts.first().contains(QLatin1String("\"deflate\"")));
+        raw.sendTextMessage(QStringLiteral("40"));
+        QTRY_VERIFY(texts.size() >= 2 && texts.at(1).startsWith(QLatin1String("40{")));
+
+        const QByteArray packet = "42[\"to-room\",\"r\",\"bad \xff\xfe text \xed\xa0\x80\"]";
+        QByteArray frame;
+        if (compressed) {
+            z_stream z {};
+            QVERIFY(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+            frame.resize(int(deflateBound(&z, uLong(packet.size()))) + 1);
+            frame[0] = '\x02'; // header: compressed text message
+            z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(packet.data()));
+            z.avail_in = uInt(packet.size());
+            z.next_out = reinterpret_cast<Bytef *>(frame.data() + 1);
+            z.avail_out = uInt(frame.size() - 1);
+            QCOMPARE(deflate(&z, Z_FINISH), Z_STREAM_END);
+            frame.resize(frame.size() - int(z.avail_out));
+            deflateEnd(&z);
+        } else {
+            frame = '\x00' + packet; // header: text message, neither compressed nor encrypted
+        }
+        raw.sendBinaryMessage(frame);
+
+        // The sender is closed as a plain sender of invalid UTF-8 would be.
+        QTRY_VERIFY(!closed.isEmpty());
+        QCOMPARE(raw.closeCode(), QWebSocketProtocol::CloseCodeWrongDatatype); // 1007
+        QCOMPARE(raw.closeReason(), QStringLiteral("text message is not valid UTF-8"));
+        QTRY_VERIFY(!serverErrors.isEmpty());
+        QCOMPARE(serverErrors.first().at(1).toString(),
+            QStringLiteral("text message is not valid UTF-8"));
+
+        // The room saw nothing of it and is still there: the next message is the first.
+        QVERIFY(ask(*peers.at(1)->client, QStringLiteral("join"), { QStringLiteral("r") }).isOk());
+        peers.at(1)->client->emitEvent(
+            QStringLiteral("to-room"), { QStringLiteral("r"), QStringLiteral("after") });
+        QTRY_COMPARE(peers.at(0)->received.size(), 1);
+        QCOMPARE(peers.at(0)->received.first(),
+            (QVariantList { QStringLiteral("r"), QStringLiteral("after") }));
+        for (const auto &peer : peers) {
+            QVERIFY2(peer->gone.isEmpty(), qPrintable(peer->gone.join(QLatin1Char(','))));
+            QVERIFY(peer->client->isConnected());
+        }
+        QCOMPARE(peers.at(1)->received.size(), 0); // to-room excludes the sender
+    }
+
     void decompressionBombClosesOnlyThatConnection()
     {
         auto server = makeServer(serverOptions(true, false));

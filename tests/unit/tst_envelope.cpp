@@ -117,6 +117,39 @@ private Q_SLOTS:
         }
     }
 
+    void invalidUtf8Text_data() { roundTrips_data(); }
+    // Text unwrapped from an extension frame gets the UTF-8 check a text frame gets.
+    void invalidUtf8Text()
+    {
+        QFETCH(bool, deflate);
+        QFETCH(bool, aes);
+        Link link(ext(deflate, aes));
+        // Long enough to be compressed; a lone surrogate and stray bytes.
+        const QByteArray bad = "42[\"x\",\"" + QByteArray(2000, 'a') + "\xed\xa0\x80\xff\"]";
+        QByteArray got;
+        QCOMPARE(link.send(bad, false, &got), Envelope::Error::InvalidUtf8);
+        QCOMPARE(Envelope::errorString(Envelope::Error::InvalidUtf8),
+            QStringLiteral("text message is not valid UTF-8"));
+        // The same bytes as an attachment are binary data: delivered.
+        bool gotBinary = false;
+        QCOMPARE(link.send(bad, true, &got, &gotBinary), Envelope::Error::None);
+        QVERIFY(gotBinary);
+        QCOMPARE(got, bad);
+        // Valid text still passes afterwards (nonces and counters stayed in step).
+        const QByteArray good = "42[\"x\",\"" + QByteArray(2000, 'b') + "\xc3\xa9\"]";
+        QCOMPARE(link.send(good, false, &got), Envelope::Error::None);
+        QCOMPARE(got, good);
+        if (!aes) {
+            // An uncompressed extension frame (header 0): checked as well.
+            Inflater inflater;
+            QByteArray out;
+            bool binary = true;
+            QCOMPARE(link.server.unwrap(
+                         QByteArray(1, '\0') + "42[\"\xff\"]", 1000000, inflater, out, &binary),
+                Envelope::Error::InvalidUtf8);
+        }
+    }
+
     void compressThenEncrypt()
     {
         Link link(ext(true, true));

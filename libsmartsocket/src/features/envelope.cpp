@@ -1,5 +1,7 @@
 #include "envelope.h"
 
+#include "protocol/utf8.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -91,6 +93,8 @@ QString Envelope::errorString(Error error)
         return QStringLiteral("invalid compressed data");
     case Error::Plaintext:
         return QStringLiteral("unencrypted message on an encrypted connection");
+    case Error::InvalidUtf8:
+        return QStringLiteral("text message is not valid UTF-8"); // as for a text frame
     }
     return {};
 }
@@ -180,6 +184,18 @@ Envelope::Error Envelope::checkText(QByteArrayView frame) const
 }
 
 Envelope::Error Envelope::unwrap(
+    QByteArrayView frame, qint64 maxMessage, Inflater &inflater, QByteArray &message, bool *binary)
+{
+    const Error error = openFrame(frame, maxMessage, inflater, message, binary);
+    // Text in a binary frame never met the WebSocket layer's UTF-8 check, and what the server
+    // relays from it goes out byte for byte in text frames to plain peers, which close the
+    // connection on invalid UTF-8 (1007). The same check here, once the text is in the clear.
+    if (error == Error::None && !*binary && !Protocol::isValidUtf8(message))
+        return Error::InvalidUtf8;
+    return error;
+}
+
+Envelope::Error Envelope::openFrame(
     QByteArrayView frame, qint64 maxMessage, Inflater &inflater, QByteArray &message, bool *binary)
 {
     if (frame.isEmpty())

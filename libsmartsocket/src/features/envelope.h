@@ -87,6 +87,7 @@ public:
         TooBig, ///< inflated size over the limit (decompression bomb)
         Corrupt, ///< invalid DEFLATE data
         Plaintext, ///< an unencrypted message on a connection that negotiated encryption
+        InvalidUtf8, ///< an inner text message that is not valid UTF-8
     };
     static QString errorString(Error error);
 
@@ -117,11 +118,14 @@ public:
     /// Checks a received text frame: Error::Plaintext for an Engine.IO message ('4') when
     /// encryption was negotiated, None otherwise.
     Error checkText(QByteArrayView frame) const;
-    /// Opens a received binary frame into the inner Engine.IO message.
+    /// Opens a received binary frame into the inner Engine.IO message. An inner text message
+    /// is checked for UTF-8 as a WebSocket text frame would be.
     Error unwrap(QByteArrayView frame, qint64 maxMessage, Inflater &inflater, QByteArray &message,
         bool *binary);
 
 private:
+    Error openFrame(QByteArrayView frame, qint64 maxMessage, Inflater &inflater, QByteArray &message,
+        bool *binary);
     QByteArray aad(quint8 header) const;
 
     Extensions m_ext;

@@ -73,7 +73,6 @@ public:
     /// Drops a partly assembled message and its buffer.
     void reset();
 
-    static bool isValidUtf8(QByteArrayView data);
     static bool isValidCloseCode(quint16 code);
     static qsizetype headerSize(qint64 payloadSize);
     /// Appends one unmasked, final server frame.

@@ -1,8 +1,10 @@
+#include "protocol/utf8.h"
 #include "transport/wsframeparser.h"
 
 #include <QTest>
 
 using SmartSocket::Transport::WsFrameParser;
+namespace Protocol = SmartSocket::Protocol;
 
 namespace {
 
@@ -101,8 +103,6 @@ private slots:
     void malformed_data();
     void malformed();
     void oversizeRejectedFromHeader();
-    void utf8_data();
-    void utf8();
     void serverFrames_data();
     void serverFrames();
     void closePayload();
@@ -336,33 +336,6 @@ void tst_WsFrameParser::oversizeRejectedFromHeader()
     QCOMPARE(r2.needed, 8 + 256);
 }
 
-void tst_WsFrameParser::utf8_data()
-{
-    QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<bool>("valid");
-    QTest::newRow("ascii") << QByteArray("plain ascii text, long enough for the fast path") << true;
-    QTest::newRow("2-byte") << QByteArray("\xC2\xA2") << true;
-    QTest::newRow("3-byte") << QByteArray("\xE2\x82\xAC") << true;
-    QTest::newRow("4-byte") << QByteArray("\xF0\x90\x8D\x88") << true;
-    QTest::newRow("max code point") << QByteArray("\xF4\x8F\xBF\xBF") << true;
-    QTest::newRow("above max") << QByteArray("\xF4\x90\x80\x80") << false;
-    QTest::newRow("overlong 2") << QByteArray("\xC0\xAF") << false;
-    QTest::newRow("overlong 3") << QByteArray("\xE0\x80\xAF") << false;
-    QTest::newRow("overlong 4") << QByteArray("\xF0\x80\x80\xAF") << false;
-    QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << false;
-    QTest::newRow("lone continuation") << QByteArray("abc\x80") << false;
-    QTest::newRow("truncated") << QByteArray("abcdefgh\xE2\x82") << false;
-    QTest::newRow("F5") << QByteArray("\xF5\x80\x80\x80") << false;
-    QTest::newRow("FF") << QByteArray("\xFF") << false;
-}
-
-void tst_WsFrameParser::utf8()
-{
-    QFETCH(QByteArray, text);
-    QFETCH(bool, valid);
-    QCOMPARE(WsFrameParser::isValidUtf8(text), valid);
-}
-
 void tst_WsFrameParser::serverFrames_data()
 {
     QTest::addColumn<qsizetype>("size");
@@ -398,7 +371,7 @@ void tst_WsFrameParser::closePayload()
         longReason.append("\xC3\xA9");
     const QByteArray body = WsFrameParser::closePayload(1001, longReason);
     QVERIFY(body.size() <= 125);
-    QVERIFY(WsFrameParser::isValidUtf8(QByteArrayView(body).sliced(2)));
+    QVERIFY(Protocol::isValidUtf8(QByteArrayView(body).sliced(2)));
 }
 
 QTEST_APPLESS_MAIN(tst_WsFrameParser)
