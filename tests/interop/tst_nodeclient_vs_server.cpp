@@ -5,6 +5,7 @@
 
 #include "nodeprocess.h"
 
+#include <QWebSocket>
 #include <QtTest>
 
 #include <memory>
@@ -92,8 +93,31 @@ private Q_SLOTS:
             s->emitEvent(
                 QStringLiteral("push"), { QByteArray("\xff\x00\xfe", 3), QStringLiteral("text") });
         });
-        server->on(
-            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
+        server->on(QStringLiteral("kick-me"),
+            [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
+        // A raw peer that negotiates compression and sends invalid UTF-8 inside an extension
+        // frame to a room; answered once the server closed it ("closed <code>").
+        server->on(QStringLiteral("bad-relay"),
+            [this](Socket *, const QVariantList &args, const Ack &ack) {
+                auto *raw = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+                // In an object: the relay cache re-sends it as the exact text that came in.
+                const QByteArray packet = "42[\"to-room\",\"" + args.value(0).toString().toUtf8()
+                    + "\",{\"text\":\"bad \xff\xfe text\"}]";
+                connect(
+                    raw, &QWebSocket::textMessageReceived, raw, [raw, packet](const QString &text) {
+                        if (text.startsWith(QLatin1String("0{")))
+                            raw->sendTextMessage(QStringLiteral("40{\"token\":\"123\"}"));
+                        else if (text.startsWith(QLatin1String("40{")))
+                            raw->sendBinaryMessage('\x00' + packet); // uncompressed, text
+                    });
+                connect(raw, &QWebSocket::disconnected, raw, [raw, ack] {
+                    ack({ QStringLiteral("closed %1").arg(int(raw->closeCode())) });
+                    raw->deleteLater();
+                });
+                raw->open(QUrl(QStringLiteral(
+                    "ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&ssx=deflate")
+                                   .arg(m_server->port())));
+            });
         connect(server, &Server::connected, this, [this](Socket *socket) {
             m_connectedNamespaces.append(socket->nsp()->name());
             if (socket->handshake().query().value(QStringLiteral("scenario"))
@@ -118,7 +142,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         for (const char *name : { "connect-with-auth", "connect-refused", "unknown-namespace",
                  "namespaces-one-connection", "ack-both-ways", "ack-timeout", "broadcast", "binary",
-                 "middleware-error", "server-disconnect", "rate-limited" })
+                 "middleware-error", "server-disconnect", "rate-limited", "utf8-relay" })
             QTest::newRow(name) << QString::fromLatin1(name);
     }
     void scenario()

@@ -118,6 +118,26 @@ const scenarios = {
     assert.ok(n.retryAfter > 0 && n.retryAfter <= 60000);
     assert.strictEqual(await ask(s, 'echo', 'still fine'), 'still fine');
   },
+  async 'utf8-relay'() {
+    // On 'bad-relay' the server side starts a raw peer that negotiates compression and sends
+    // invalid UTF-8 inside an extension frame to this room; it answers once that peer was
+    // closed. Plain peers (ws closes on invalid UTF-8 in a text frame) must not notice.
+    const s = open('/', { auth: { token: '123' } });
+    await once(s, 'connect');
+    const got = [];
+    s.on('room-msg', (...args) => got.push(args));
+    let gone = null;
+    s.on('disconnect', (reason) => { gone = reason; });
+    await ask(s, 'join', 'utf8');
+    assert.strictEqual(await ask(s, 'bad-relay', 'utf8'), 'closed 1007');
+    const helper = open('/', { auth: { token: '123' } });
+    await once(helper, 'connect');
+    helper.emit('to-room', 'utf8', 'after');
+    for (let i = 0; i < 300 && got.length === 0 && gone === null; ++i)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.strictEqual(gone, null, `disconnected: ${gone}`);
+    assert.deepStrictEqual(got, [['utf8', 'after']]);
+  },
   async 'server-disconnect'() {
     const s = open('/', { auth: { token: '123' } });
     await once(s, 'connect');
