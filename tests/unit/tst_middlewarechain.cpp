@@ -2,6 +2,9 @@
 
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace SmartSocket;
 using Internal::MiddlewareChain;
 
@@ -127,7 +130,55 @@ private Q_SLOTS:
         QVERIFY(out.done && !out.failed);
         QCOMPARE(trace, (QStringList { "1", "async", "3" }));
     }
+
+    // next() from a worker: the rest of the chain and done() run in the context's thread.
+    void nextFromAWorkerContinuesInTheContextThread()
+    {
+        QObject context;
+        std::atomic<QThread *> secondRan { nullptr };
+        std::atomic<QThread *> doneRan { nullptr };
+        std::thread worker;
+        Chain::run(
+            std::make_shared<const std::vector<TestMiddleware>>(
+                std::vector<TestMiddleware> { [&worker](QStringList &, const Next &next) {
+                                                 worker = std::thread([next] { next(); });
+                                             },
+                    [&secondRan](QStringList &, const Next &next) {
+                        secondRan = QThread::currentThread();
+                        next();
+                    } }),
+            [](const TestMiddleware &mw, const Next &next) {
+                QStringList unused;
+                mw(unused, next);
+            },
+            [&doneRan](const Error *) { doneRan = QThread::currentThread(); }, &context);
+        worker.join();
+        QTRY_VERIFY(doneRan.load() != nullptr);
+        QCOMPARE(secondRan.load(), context.thread());
+        QCOMPARE(doneRan.load(), context.thread());
+    }
+
+    // The owner is gone before a worker calls next(): nothing of the chain runs any more.
+    void nextAfterTheContextIsGoneDoesNothing()
+    {
+        auto context = std::make_unique<QObject>();
+        Next saved;
+        bool done = false;
+        Chain::run(
+            std::make_shared<const std::vector<TestMiddleware>>(std::vector<TestMiddleware> {
+                [&saved](QStringList &, const Next &next) { saved = next; } }),
+            [](const TestMiddleware &mw, const Next &next) {
+                QStringList unused;
+                mw(unused, next);
+            },
+            [&done](const Error *) { done = true; }, context.get());
+        context.reset();
+        std::thread([saved] { saved(); }).join();
+        QCoreApplication::processEvents();
+        QVERIFY(!done);
+    }
 };
 
-QTEST_APPLESS_MAIN(tst_MiddlewareChain)
+// An application object: the cross-thread tests need an event loop.
+QTEST_GUILESS_MAIN(tst_MiddlewareChain)
 #include "tst_middlewarechain.moc"
