@@ -168,6 +168,8 @@ private Q_SLOTS:
         }
         QCOMPARE(refused, 1);
         QVERIFY(retryAfter > 0 && retryAfter <= 400);
+        // A fixed wait on purpose: the claim is that an event is admitted again once the
+        // announced retryAfter has passed (50 ms of slack for the timer).
         QTest::qWait(int(retryAfter) + 50);
         results = flood(client, 1);
         QCOMPARE(int(results.size()), 1);
