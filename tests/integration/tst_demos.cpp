@@ -249,9 +249,6 @@ void tst_Demos::cliUsageError()
     QCOMPARE(runCli({ QStringLiteral("ftp://127.0.0.1:1") }).exitCode, 1);
 }
 
-QTEST_GUILESS_MAIN(tst_Demos)
-#include "tst_demos.moc"
-
 // --compression-*, --encryption-key and --require-encryption on both programs.
 void tst_Demos::extensionFlags()
 {
@@ -560,3 +557,6 @@ void tst_Demos::echoServerPoolFlags()
     QCOMPARE(plain.value(QStringLiteral("enabled")), QVariant(false));
     QVERIFY(!plain.contains(QStringLiteral("capacity")));
 }
+
+QTEST_GUILESS_MAIN(tst_Demos)
+#include "tst_demos.moc"
