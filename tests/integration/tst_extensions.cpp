@@ -4,6 +4,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include "clienthelpers.h"
+#include "serverhelpers.h"
 
 #include <QWebSocket>
 #include <QtTest>
@@ -16,16 +17,13 @@
 using namespace SmartSocket;
 using TestKit::ask;
 using TestKit::connectClient;
+using TestKit::engineUrl;
+using TestKit::urlOf;
 
 namespace {
 
 const QByteArray kKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 const QByteArray kOtherKeyBase64 = QByteArray(32, 'w').toBase64();
-
-QUrl urlOf(const Server &server)
-{
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.port()));
-}
 
 ClientOptions clientOptions(bool deflate, bool aes, const QByteArray &key = kKeyHex)
 {
@@ -298,9 +296,7 @@ private Q_SLOTS:
         QWebSocket raw;
         QSignalSpy opened(&raw, &QWebSocket::textMessageReceived);
         QSignalSpy closed(&raw, &QWebSocket::disconnected);
-        raw.open(QUrl(
-            QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&ssx=aes256gcm")
-                .arg(server->port())));
+        raw.open(engineUrl(*server, QStringLiteral("&ssx=aes256gcm")));
         QTRY_VERIFY(!opened.isEmpty());
         QVERIFY(opened.first().first().toString().contains(QLatin1String("\"aes256gcm\":true")));
         raw.sendBinaryMessage(QByteArray("\x04") + QByteArray(40, 'x')); // garbage ciphertext
@@ -318,9 +314,7 @@ private Q_SLOTS:
         QWebSocket raw;
         QSignalSpy opened(&raw, &QWebSocket::textMessageReceived);
         QSignalSpy closed(&raw, &QWebSocket::disconnected);
-        raw.open(QUrl(
-            QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&ssx=aes256gcm")
-                .arg(server->port())));
+        raw.open(engineUrl(*server, QStringLiteral("&ssx=aes256gcm")));
         QTRY_VERIFY(!opened.isEmpty());
         raw.sendTextMessage(QStringLiteral("40"));
         QTRY_VERIFY(!closed.isEmpty());
@@ -338,9 +332,7 @@ private Q_SLOTS:
         QWebSocket raw;
         QSignalSpy opened(&raw, &QWebSocket::textMessageReceived);
         QSignalSpy closed(&raw, &QWebSocket::disconnected);
-        raw.open(QUrl(
-            QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&ssx=deflate")
-                .arg(server->port())));
+        raw.open(engineUrl(*server, QStringLiteral("&ssx=deflate")));
         QTRY_VERIFY(!opened.isEmpty());
         QVERIFY(opened.first().first().toString().contains(QLatin1String("\"deflate\"")));
 
