@@ -10,6 +10,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include "clienthelpers.h"
+#include "serverhelpers.h"
 
 #include <QScopeGuard>
 #include <QThread>
@@ -32,6 +33,8 @@
 using namespace SmartSocket;
 using TestKit::ask;
 using TestKit::connectClient;
+using TestKit::ownConnection;
+using TestKit::urlOf;
 
 namespace {
 
@@ -69,19 +72,6 @@ extern "C" ssize_t send(int fd, const void *buffer, size_t length, int flags)
 }
 
 namespace {
-
-QUrl urlOf(const Server &server)
-{
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.port()));
-}
-
-ClientOptions ownConnection()
-{
-    ClientOptions o;
-    o.multiplex = false;
-    o.reconnection = false;
-    return o;
-}
 
 // Counts the server's send(2) calls from now on (the server must live in this thread).
 class WriteWatch
