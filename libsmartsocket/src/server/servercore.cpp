@@ -1,12 +1,9 @@
 #include "servercore_p.h"
 
 #include "protocol/engineio.h"
-#include "session/middlewarechain.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-
-#include <exception>
 
 Q_LOGGING_CATEGORY(lcServer, "smartsocket.server", QtWarningMsg)
 
@@ -14,7 +11,6 @@ namespace SmartSocket::Internal {
 
 using Protocol::EngineError;
 using Protocol::Packet;
-using Protocol::PacketType;
 
 ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     : q(server), options(opts), io(new Transport::IoCore(this, server))
@@ -291,46 +287,6 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
         out = QByteArray(); // don't keep a large message's buffer around
 }
 
-int ServerCore::broadcast(const BroadcastOperator &op, const Packet &packet)
-{
-    Namespace *nsp = op.nsp();
-    if (!nsp)
-        return 0;
-    QByteArray textFrame;
-    QList<QByteArray> binaryFrames;
-    QByteArray out; // the Engine.IO message, encoded once
-    QList<QByteArray> attachments;
-    std::unique_ptr<BroadcastCache> extCache; // compressed once for extended targets
-    int count = 0;
-    nsp->d->registry.forEachSelected(op.rooms(), op.exceptRooms(), [&](Socket *socket) {
-        EngineSession *session = socket->d->session;
-        if (!session || session->closed)
-            return;
-        if (out.isEmpty()) { // encode once, on the first target
-            out.reserve(128);
-            out.append('4');
-            Protocol::Encoder::encode(packet, out, attachments);
-        }
-        if (Q_UNLIKELY(session->ext != nullptr)) {
-            if (!extCache)
-                extCache = std::make_unique<BroadcastCache>();
-            broadcastExtended(session, *extCache, out, attachments);
-            ++count;
-            return;
-        }
-        if (textFrame.isEmpty()) { // frame once, on the first plain target
-            textFrame = Transport::IoCore::buildFrame(out, false);
-            for (const QByteArray &attachment : std::as_const(attachments))
-                binaryFrames.append(Transport::IoCore::buildFrame(attachment, true));
-        }
-        io->sendFrame(session->conn, textFrame);
-        for (const QByteArray &frame : std::as_const(binaryFrames))
-            io->sendFrame(session->conn, frame);
-        ++count;
-    });
-    return count;
-}
-
 void ServerCore::closeSession(EngineSession *session, const QString &reason)
 {
     if (!session || session->closed)
@@ -359,30 +315,6 @@ void ServerCore::disconnectSession(EngineSession *session, const QString &reason
         closeSession(session, reason);
 }
 
-void ServerCore::removeSocket(Socket *socket, const QString &reason, bool notifyClient)
-{
-    Socket::Private *sd = socket->d;
-    if (!sd->connected)
-        return;
-    EngineSession *session = sd->session;
-    Namespace *nsp = sd->nsp;
-    if (session) {
-        if (notifyClient)
-            sendPacket(session, Packet { PacketType::Disconnect, nsp->d->name, -1, {} });
-        auto &list = session->sockets;
-        list.erase(std::remove(list.begin(), list.end(), socket), list.end());
-    }
-    nsp->d->registry.remove(socket, sd->id);
-    sd->connected = false;
-    sd->session = nullptr;
-    if (sd->acks)
-        sd->acks->failAll(AckResult::Status::Disconnected, QStringLiteral("disconnected"));
-    Q_EMIT socket->disconnected(reason);
-    Q_EMIT nsp->disconnected(socket, reason);
-    Q_EMIT q->disconnected(socket, reason);
-    socket->deleteLater();
-}
-
 QString ServerCore::peerString(EngineSession *session) const
 {
     if (!session || !session->handshake)
@@ -395,257 +327,6 @@ void ServerCore::reportConnectionError(EngineSession *session, const QString &me
 {
     qCDebug(lcServer) << "connection error" << peerString(session) << message;
     Q_EMIT q->connectionError(peerString(session), message);
-}
-
-void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
-{
-    if (packet.type == PacketType::Connect) {
-        handleConnect(session, std::move(packet));
-        return;
-    }
-    Socket *socket = session->socketFor(packet.nsp);
-    if (!socket) {
-        // socket.io closes the connection on a packet for a namespace not joined.
-        // (Also while its connect middleware runs: the client must wait for the CONNECT
-        // reply, and Node closes the connection as well.)
-        reportConnectionError(
-            session, QStringLiteral("packet for namespace %1 not joined").arg(packet.nsp));
-        closeSession(session, QStringLiteral("parse error"));
-        return;
-    }
-    switch (packet.type) {
-    case PacketType::Event:
-    case PacketType::BinaryEvent:
-        handleEvent(session, socket, std::move(packet));
-        return;
-    case PacketType::Ack:
-    case PacketType::BinaryAck:
-        if (socket->d->acks)
-            socket->d->acks->resolve(packet.id, packet.data.toList());
-        return;
-    case PacketType::Disconnect:
-        removeSocket(socket, QStringLiteral("client namespace disconnect"), false);
-        return;
-    case PacketType::Connect:
-    case PacketType::ConnectError:
-        break;
-    }
-    reportConnectionError(session, QStringLiteral("unexpected packet from client"));
-    closeSession(session, QStringLiteral("parse error"));
-}
-
-void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
-{
-    if (session->socketFor(packet.nsp) || session->isPending(packet.nsp)) {
-        reportConnectionError(
-            session, QStringLiteral("second CONNECT for namespace %1").arg(packet.nsp));
-        closeSession(session, QStringLiteral("parse error"));
-        return;
-    }
-    if (Q_UNLIKELY(options.requireEncryption) && refuseUnencrypted(session, packet.nsp))
-        return;
-    Namespace *nsp = namespaces.value(packet.nsp);
-    if (!nsp) {
-        sendPacket(session,
-            Packet { PacketType::ConnectError, packet.nsp, -1,
-                QVariantMap {
-                    { QStringLiteral("message"), QStringLiteral("Invalid namespace") } } });
-        return;
-    }
-    auto *socket = new Socket(
-        nsp, session, Protocol::generateId(), Handshake(session->handshake, packet.data.toMap()));
-    session->pending.push_back(socket);
-
-    const auto list = concatenated(connectMiddleware, nsp->d->connectMiddleware);
-    if (!list) {
-        finishConnect(socket, nullptr);
-        return;
-    }
-    QPointer<Socket> guard(socket);
-    MiddlewareChain<ConnectMiddleware>::run(
-        list,
-        [guard](const ConnectMiddleware &mw, const Next &next) {
-            if (!guard || !guard->d->session)
-                return;
-            try {
-                mw(guard.data(), next);
-            } catch (const std::exception &e) {
-                next(Error(QString::fromUtf8(e.what())));
-            } catch (...) {
-                next(Error(QStringLiteral("connect middleware threw")));
-            }
-        },
-        [this, guard](const Error *error) { finishConnect(guard, error); }, q);
-}
-
-void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
-{
-    Socket *socket = guard.data();
-    if (!socket)
-        return;
-    EngineSession *session = socket->d->session;
-    if (!session || session->closed) {
-        socket->deleteLater();
-        return;
-    }
-    auto &pending = session->pending;
-    pending.erase(std::remove(pending.begin(), pending.end(), socket), pending.end());
-    Namespace *nsp = socket->d->nsp;
-    if (error) {
-        sendPacket(session, Packet { PacketType::ConnectError, nsp->d->name, -1, error->toMap() });
-        socket->d->session = nullptr;
-        socket->deleteLater();
-        return;
-    }
-    session->sockets.push_back(socket);
-    socket->d->connected = true;
-    nsp->d->registry.add(socket, socket->d->id);
-    io->disarmTimer(session->conn, 1);
-    sendPacket(session,
-        Packet { PacketType::Connect, nsp->d->name, -1,
-            QVariantMap { { QStringLiteral("sid"), socket->d->id } } });
-    Q_EMIT nsp->connected(socket);
-    if (guard && socket->d->connected)
-        Q_EMIT q->connected(socket);
-}
-
-void ServerCore::AckReply::send(const QVariantList &args)
-{
-    auto *socket = static_cast<Socket *>(context.data());
-    if (socket && socket->d->session)
-        core->sendPacket(socket->d->session, Packet { PacketType::Ack, nsp, id, args });
-}
-
-void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&packet)
-{
-    Q_UNUSED(session);
-    // The decoder guarantees a non-empty list whose first element is the name.
-    QVariantList list;
-    if (packet.data.typeId() == QMetaType::QVariantList)
-        list = std::move(*static_cast<QVariantList *>(packet.data.data()));
-    else
-        list = packet.data.toList();
-    if (list.isEmpty())
-        return;
-    const QString event = list.takeFirst().toString();
-
-    Ack ack;
-    if (packet.id >= 0) {
-        auto state = std::make_shared<AckReply>();
-        state->context = socket;
-        state->core = this;
-        state->nsp = packet.nsp;
-        state->id = packet.id;
-        ack = Ack(std::move(state));
-    }
-    // Before any event middleware: a refused event costs no middleware or handler call.
-    if (Q_UNLIKELY(rateLimiter.isActive()) && !admitEvent(socket, event, ack))
-        return;
-
-    Namespace *nsp = socket->d->nsp;
-    const auto chain = concatenated(eventMiddleware, nsp->d->eventMiddleware);
-    if (!chain) {
-        deliverEvent(socket, event, list, ack);
-        return;
-    }
-    auto args = std::make_shared<QVariantList>(std::move(list));
-    QPointer<Socket> guard(socket);
-    MiddlewareChain<EventMiddleware>::run(
-        chain,
-        [guard, event, args](const EventMiddleware &mw, const Next &next) {
-            if (!guard || !guard->d->connected)
-                return;
-            try {
-                mw(guard.data(), event, *args, next);
-            } catch (const std::exception &e) {
-                next(Error(QString::fromUtf8(e.what())));
-            } catch (...) {
-                next(Error(QStringLiteral("middleware threw")));
-            }
-        },
-        [this, guard, event, args, ack](const Error *error) {
-            if (!guard || !guard->d->connected)
-                return;
-            if (error)
-                refuseEvent(guard.data(), event, *error, ack);
-            else
-                deliverEvent(guard.data(), event, *args, ack);
-        },
-        q);
-}
-
-void ServerCore::deliverEvent(
-    Socket *socket, const QString &event, const QVariantList &args, const Ack &ack)
-{
-    Namespace::Private *nd = socket->d->nsp->d;
-    try {
-        if (nd->anyHandler) {
-            const AnyEventHandler any = nd->anyHandler;
-            any(socket, event, args);
-        }
-        const auto it = nd->handlers.constFind(event);
-        if (it == nd->handlers.constEnd())
-            return;
-        const EventHandler handler = it.value(); // a handler may call off() on itself
-        handler(socket, args, ack);
-    } catch (const std::exception &e) {
-        refuseEvent(socket, event,
-            Error(QString::fromUtf8(e.what()), {}, QStringLiteral("HANDLER_ERROR")), ack);
-    } catch (...) {
-        refuseEvent(socket, event,
-            Error(QStringLiteral("handler threw"), {}, QStringLiteral("HANDLER_ERROR")), ack);
-    }
-}
-
-void ServerCore::refuseEvent(
-    Socket *socket, const QString &event, const Error &error, const Ack &ack)
-{
-    QPointer<Socket> guard(socket);
-    Q_EMIT q->errorOccurred(error, socket, event);
-    if (!guard || !guard->d->connected)
-        return;
-    const QString code = error.code().isEmpty() ? QStringLiteral("UNKNOWN") : error.code();
-    if (options.enableErrorHandling) {
-        QVariantMap payload { { QStringLiteral("event"), event },
-            { QStringLiteral("message"), error.message() }, { QStringLiteral("code"), code } };
-        if (error.data().isValid())
-            payload.insert(QStringLiteral("data"), error.data());
-        socket->emitEvent(QStringLiteral("__error__"), { payload });
-    }
-    if (ack.isRequested() && !ack.isAnswered())
-        ack({ QVariantMap {
-            { QStringLiteral("error"), error.message() }, { QStringLiteral("code"), code } } });
-}
-
-bool ServerCore::admitEvent(Socket *socket, const QString &event, const Ack &ack)
-{
-    Socket::Private *sd = socket->d;
-    if (sd->admin && options.rateLimitBypassAdmins)
-        return true;
-    const RateLimiter::Result result
-        = rateLimiter.check(sd->rateLimit, event, rateLimitClock.nsecsElapsed());
-    if (result.allowed)
-        return true;
-    QPointer<Socket> guard(socket);
-    Q_EMIT q->rateLimited(socket, event);
-    if (!guard || !guard->d->connected)
-        return false;
-    const QString message = QStringLiteral("Too many requests, please slow down");
-    socket->emitEvent(QStringLiteral("__rate-limited__"),
-        { QVariantMap { { QStringLiteral("event"), event }, { QStringLiteral("message"), message },
-            { QStringLiteral("retryAfter"), result.retryAfterMs } } });
-    if (ack.isRequested() && !ack.isAnswered())
-        ack({ QVariantMap { { QStringLiteral("error"), message },
-            { QStringLiteral("code"), QStringLiteral("RATE_LIMITED") },
-            { QStringLiteral("retryAfter"), result.retryAfterMs } } });
-    return false;
-}
-
-Namespace *ServerCore::createNamespace(const QString &name)
-{
-    auto *nsp = new Namespace(name, q);
-    namespaces.insert(name, nsp);
-    return nsp;
 }
 
 } // namespace SmartSocket::Internal
