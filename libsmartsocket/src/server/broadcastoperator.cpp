@@ -1,5 +1,7 @@
 #include "servercore_p.h"
 
+#include "session/enginemessage.h"
+
 namespace SmartSocket {
 
 using Protocol::Packet;
@@ -106,8 +108,7 @@ int ServerCore::broadcast(const BroadcastOperator &op, const Protocol::Packet &p
             return;
         if (out.isEmpty()) { // encode once, on the first target
             out.reserve(128);
-            out.append('4');
-            Protocol::Encoder::encode(packet, out, attachments);
+            Session::EngineMessage::encode(packet, out, attachments);
         }
         if (Q_UNLIKELY(session->ext != nullptr)) {
             if (!extCache)

@@ -1,6 +1,11 @@
 #include "servercore_p.h"
 
 #include "protocol/engineio.h"
+#include "session/closereason.h"
+#include "session/engineframe.h"
+#include "session/enginehandshake.h"
+#include "session/enginemessage.h"
+#include "session/heartbeat.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -11,6 +16,7 @@ namespace SmartSocket::Internal {
 
 using Protocol::EngineError;
 using Protocol::Packet;
+using Session::CloseReason;
 
 ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     : q(server), options(opts), io(new Transport::IoCore(this, server))
@@ -40,37 +46,6 @@ void ServerCore::applyOptions()
         RateLimit { options.rateLimitWindow, options.rateLimitMaxRequests });
 }
 
-static QByteArray normalizedPath(QByteArray path)
-{
-    while (path.size() > 1 && path.endsWith('/'))
-        path.chop(1);
-    if (!path.startsWith('/'))
-        path.prepend('/');
-    return path;
-}
-
-/// Percent-decoded value of `key` in a raw query string (the first occurrence).
-static QByteArray queryValue(QByteArrayView query, QByteArrayView key, bool *found)
-{
-    *found = false;
-    while (!query.isEmpty()) {
-        const qsizetype amp = query.indexOf('&');
-        const QByteArrayView item = amp < 0 ? query : query.first(amp);
-        query = amp < 0 ? QByteArrayView() : query.sliced(amp + 1);
-        const qsizetype eq = item.indexOf('=');
-        const QByteArrayView k = eq < 0 ? item : item.first(eq);
-        if (k == key) {
-            *found = true;
-            if (eq < 0)
-                return {};
-            const QByteArrayView value = item.sliced(eq + 1);
-            return value.contains('%') ? QByteArray::fromPercentEncoding(value.toByteArray())
-                                       : value.toByteArray();
-        }
-    }
-    return {};
-}
-
 Transport::HttpResponse ServerCore::onRequest(
     Transport::ConnectionId id, const Transport::HttpRequest &request)
 {
@@ -84,30 +59,16 @@ Transport::HttpResponse ServerCore::onRequest(
         return response;
     };
 
-    if (normalizedPath(request.path) != normalizedPath(options.path.toUtf8())) {
+    if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
         Transport::HttpResponse response;
         response.status = 404;
         response.contentType = "text/plain";
         response.body = "Not found";
         return response;
     }
-    bool hasTransport = false;
-    bool hasSid = false;
-    bool hasEio = false;
-    const QByteArray transport = queryValue(request.query, "transport", &hasTransport);
-    const QByteArray sid = queryValue(request.query, "sid", &hasSid);
-    const QByteArray eio = queryValue(request.query, "EIO", &hasEio);
-    // Same order of checks as engine.io's verify(): transport, sid, method, version.
-    if (!hasTransport || transport != "websocket")
-        return refuse(EngineError::TransportUnknown);
-    if (!sid.isEmpty())
-        return refuse(EngineError::UnknownSid);
-    if (request.method != "GET")
-        return refuse(EngineError::BadHandshakeMethod);
-    if (!hasEio || eio != "4")
-        return refuse(EngineError::UnsupportedProtocolVersion);
-    if (!request.isWebSocketUpgrade)
-        return refuse(EngineError::BadRequest);
+    if (const auto error = Session::EngineHandshake::verify(
+            request.method, request.query, request.isWebSocketUpgrade))
+        return refuse(*error);
 
     auto *session = sessionPool ? sessionPool->acquire() : new EngineSession;
     session->conn = id;
@@ -151,52 +112,44 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
         return;
     Protocol::Decoder &decoder = session->decoder;
     if (binary) {
-        if (!decoder.isAwaitingAttachments()) {
-            reportConnectionError(session, QStringLiteral("binary data without a pending packet"));
-            closeSession(session, QStringLiteral("parse error"));
-            return;
-        }
-        const auto status = decoder.addAttachment(payload.toByteArray());
+        QString error;
+        const auto status
+            = Session::EngineMessage::addAttachment(decoder, payload.toByteArray(), &error);
         if (status == Protocol::Decoder::Status::Error) {
-            reportConnectionError(session, decoder.errorString());
-            closeSession(session, QStringLiteral("parse error"));
+            reportConnectionError(session, error);
+            closeSession(session, CloseReason::parseError());
         } else if (status == Protocol::Decoder::Status::Packet) {
             handlePacket(session, decoder.takePacket());
         }
         return;
     }
-    if (payload.isEmpty()) {
-        reportConnectionError(session, QStringLiteral("empty Engine.IO packet"));
-        closeSession(session, QStringLiteral("parse error"));
-        return;
-    }
-    switch (payload.front()) {
-    case '4': {
+    using Frame = Session::EngineFrame;
+    const Frame::Decision frame = Frame::classify(Frame::Role::Server, payload);
+    switch (frame.action) {
+    case Frame::Action::Message: {
         const auto status = decoder.decodeText(payload.sliced(1));
         if (status == Protocol::Decoder::Status::Packet) {
             handlePacket(session, decoder.takePacket());
         } else if (status == Protocol::Decoder::Status::Error) {
             reportConnectionError(session, decoder.errorString());
-            closeSession(session, QStringLiteral("parse error"));
+            closeSession(session, CloseReason::parseError());
         }
         return;
     }
-    case '3': // pong: the next ping comes pingInterval from now
+    case Frame::Action::Pong: // the next ping comes pingInterval from now
         io->armTimer(id, 0, pingQueue);
         return;
-    case '1': // the client closes the session
-        closeSession(session, QStringLiteral("transport close"));
+    case Frame::Action::Close: // the client closes the session
+        closeSession(session, CloseReason::transportClose());
         return;
-    case '6': // noop
-    case '5': // upgrade: meaningless on a session opened over WebSocket; Node ignores it
+    case Frame::Action::Error:
+        reportConnectionError(session, Frame::errorString(frame.error));
+        closeSession(session, Frame::closeReason(frame.error));
         return;
-    case '2': // a v4 client never pings
-        reportConnectionError(session, QStringLiteral("invalid heartbeat direction"));
-        closeSession(session, QStringLiteral("transport error"));
-        return;
-    default:
-        reportConnectionError(session, QStringLiteral("unknown Engine.IO packet type"));
-        closeSession(session, QStringLiteral("parse error"));
+    case Frame::Action::Open: // never for Role::Server
+    case Frame::Action::Ping:
+    case Frame::Action::Base64Binary:
+    case Frame::Action::Ignore:
         return;
     }
 }
@@ -205,18 +158,18 @@ static QString reasonString(Transport::CloseReason reason)
 {
     switch (reason) {
     case Transport::CloseReason::PeerClosed:
-        return QStringLiteral("transport close");
+        return CloseReason::transportClose();
     case Transport::CloseReason::Shutdown:
-        return QStringLiteral("server shutting down");
+        return CloseReason::serverShuttingDown();
     case Transport::CloseReason::LocalClose:
-        return QStringLiteral("forced close");
+        return CloseReason::forcedClose();
     case Transport::CloseReason::HandshakeTimeout:
     case Transport::CloseReason::Error:
     case Transport::CloseReason::ProtocolError:
     case Transport::CloseReason::MessageTooBig:
         break;
     }
-    return QStringLiteral("transport error");
+    return CloseReason::transportError();
 }
 
 void ServerCore::onClosed(
@@ -253,15 +206,15 @@ void ServerCore::onTimer(Transport::ConnectionId id, int queue)
     if (!session || session->closed)
         return;
     if (queue == pingQueue) {
-        io->sendText(id, "2");
+        io->sendText(id, Session::Heartbeat::pingFrame());
         io->armTimer(id, 0, pongQueue);
     } else if (queue == pongQueue) {
-        closeSession(session, QStringLiteral("ping timeout"));
+        closeSession(session, CloseReason::pingTimeout());
     } else if (queue == connectQueue) {
         if (session->sockets.empty()) {
             reportConnectionError(session,
                 QStringLiteral("no namespace joined within %1 ms").arg(options.connectTimeout));
-            closeSession(session, QStringLiteral("connect timeout"));
+            closeSession(session, CloseReason::connectTimeout());
         }
     }
 }
@@ -273,9 +226,8 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
     // One encoding buffer, reused: sendText copies it into the connection's output.
     QByteArray &out = encodeBuffer;
     out.resize(0);
-    out.append('4');
     QList<QByteArray> attachments;
-    Protocol::Encoder::encode(packet, out, attachments);
+    Session::EngineMessage::encode(packet, out, attachments);
     if (Q_UNLIKELY(session->ext != nullptr)) {
         sendExtended(session, out, attachments);
     } else {

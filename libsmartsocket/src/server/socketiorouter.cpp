@@ -5,6 +5,7 @@
 
 #include "servercore_p.h"
 
+#include "session/closereason.h"
 #include "session/middlewarechain.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@ namespace SmartSocket::Internal {
 
 using Protocol::Packet;
 using Protocol::PacketType;
+using Session::CloseReason;
 
 void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
 {
@@ -28,7 +30,7 @@ void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
         // reply, and Node closes the connection as well.)
         reportConnectionError(
             session, QStringLiteral("packet for namespace %1 not joined").arg(packet.nsp));
-        closeSession(session, QStringLiteral("parse error"));
+        closeSession(session, CloseReason::parseError());
         return;
     }
     switch (packet.type) {
@@ -42,14 +44,14 @@ void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
             socket->d->acks->resolve(packet.id, packet.data.toList());
         return;
     case PacketType::Disconnect:
-        removeSocket(socket, QStringLiteral("client namespace disconnect"), false);
+        removeSocket(socket, CloseReason::clientNamespaceDisconnect(), false);
         return;
     case PacketType::Connect:
     case PacketType::ConnectError:
         break;
     }
     reportConnectionError(session, QStringLiteral("unexpected packet from client"));
-    closeSession(session, QStringLiteral("parse error"));
+    closeSession(session, CloseReason::parseError());
 }
 
 void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
@@ -57,7 +59,7 @@ void ServerCore::handleConnect(EngineSession *session, Packet &&packet)
     if (session->socketFor(packet.nsp) || session->isPending(packet.nsp)) {
         reportConnectionError(
             session, QStringLiteral("second CONNECT for namespace %1").arg(packet.nsp));
-        closeSession(session, QStringLiteral("parse error"));
+        closeSession(session, CloseReason::parseError());
         return;
     }
     if (Q_UNLIKELY(options.requireEncryption) && refuseUnencrypted(session, packet.nsp))
