@@ -127,6 +127,8 @@ int ServerCore::broadcast(const BroadcastOperator &op, const Protocol::Packet &p
             io->sendFrame(session->conn, frame);
         ++count;
     });
+    if (Q_UNLIKELY(observer) && count > 0)
+        observeBroadcast(op, packet, out.size() - 1, attachments, count);
     return count;
 }
 

@@ -30,6 +30,7 @@ public:
     std::vector<Socket *> pending; ///< connect middleware running
     QString closeReason; ///< set when we close the connection ourselves
     bool closed = false;
+    int observedTextBytes = 0; ///< size of the last text packet, kept for an attached observer
     /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
     std::unique_ptr<Features::Envelope> ext;
     bool pooledBefore = false; ///< ObjectPool bookkeeping (enableConnectionPooling)

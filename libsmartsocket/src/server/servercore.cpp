@@ -100,6 +100,8 @@ void ServerCore::onOpen(Transport::ConnectionId id)
     io->sendText(id, withExtensions(session, Protocol::encodeOpen(info)));
     io->armTimer(id, 0, pingQueue);
     io->armTimer(id, 1, connectQueue);
+    if (Q_UNLIKELY(observer))
+        observer->connectionOpened(session->sid, Handshake(session->handshake, {}));
 }
 
 void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, bool binary)
@@ -127,6 +129,8 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
     const Frame::Decision frame = Frame::classify(Frame::Role::Server, payload);
     switch (frame.action) {
     case Frame::Action::Message: {
+        if (Q_UNLIKELY(observer))
+            session->observedTextBytes = int(payload.size() - 1);
         const auto status = decoder.decodeText(payload.sliced(1));
         if (status == Protocol::Decoder::Status::Packet) {
             handlePacket(session, decoder.takePacket());
@@ -193,6 +197,8 @@ void ServerCore::onClosed(
         socket->deleteLater();
     }
     session->pending.clear();
+    if (Q_UNLIKELY(observer))
+        observer->connectionClosed(session->sid, why);
     --sessionCount;
     if (sessionPool)
         sessionPool->release(session);
@@ -235,6 +241,8 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
         for (const QByteArray &attachment : std::as_const(attachments))
             io->sendBinary(session->conn, attachment);
     }
+    if (Q_UNLIKELY(observer))
+        observePacketOut(session, packet, out.size() - 1, attachments);
     if (out.capacity() > 64 * 1024)
         out = QByteArray(); // don't keep a large message's buffer around
 }

@@ -6,11 +6,13 @@
 //   broadcastoperator.cpp broadcast: encode once, send to every selected socket
 //   serverextensions.cpp  compression and encryption of frames
 //   serverratelimit.cpp   rate limiting of incoming events
+//   serverobserverhooks.cpp  reports to an attached ServerObserver (serverobserver.h)
 // Bytes -> IoCore (transport/) -> ServerCore::onMessage -> Decoder (protocol/) ->
 // ServerCore::handlePacket (socketiorouter.cpp) -> middleware chain -> the user's handler.
 
 #include "enginesession.h"
 #include "namespace_p.h"
+#include "serverobserver.h"
 #include "socket_p.h"
 
 #include "features/envelope.h"
@@ -82,6 +84,20 @@ public:
     /// Engine.IO sessions, reused across connections with enableConnectionPooling.
     std::unique_ptr<ObjectPool<EngineSession>> sessionPool;
     QElapsedTimer rateLimitClock; // monotonic time base of the limiter
+    ServerObserver *observer = nullptr; ///< instrumentation (serverobserver.h); null: none
+
+    // Observer hooks (serverobserverhooks.cpp), called only when an observer is attached.
+    void observePacketIn(EngineSession *session, const Protocol::Packet &packet);
+    void observePacketOut(EngineSession *session, const Protocol::Packet &packet,
+        qsizetype textBytes, const QList<QByteArray> &attachments);
+    void observeBroadcast(const BroadcastOperator &op, const Protocol::Packet &packet,
+        qsizetype textBytes, const QList<QByteArray> &attachments, int targets);
+    void observeJoin(EngineSession *session, Socket *socket);
+    void observeLeave(EngineSession *session, Socket *socket, const QString &reason);
+    void observeRateLimit(Socket *socket, const QString &event, const RateLimiter::Result &result);
+    /// Wraps a server emitWithAck's callback to report its reply, timeout or cancellation.
+    AckCallback observedAck(
+        Socket *socket, const QString &event, qint64 ackId, AckCallback callback);
 
     // Compression and encryption extensions (serverextensions.cpp).
     struct BroadcastCache
@@ -130,7 +146,11 @@ private:
         ServerCore *core = nullptr;
         QString nsp;
         qint64 id = -1;
+        QString event; ///< only with an observer attached at receipt
+        qint64 receivedNs = 0; ///< only with an observer attached at receipt
     };
+    void observeAckRequest(AckReply &reply, const QString &event);
+    void observeAckAnswered(Socket *socket, const AckReply &reply);
 
     void handlePacket(EngineSession *session, Protocol::Packet &&packet);
     void handleConnect(EngineSession *session, Protocol::Packet &&packet);

@@ -12,6 +12,8 @@ bool ServerCore::admitEvent(Socket *socket, const QString &event, const Ack &ack
         return true;
     const RateLimiter::Result result
         = rateLimiter.check(sd->rateLimit, event, rateLimitClock.nsecsElapsed());
+    if (Q_UNLIKELY(observer))
+        observeRateLimit(socket, event, result);
     if (result.allowed)
         return true;
     QPointer<Socket> guard(socket);

@@ -19,6 +19,8 @@ using Session::CloseReason;
 
 void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
 {
+    if (Q_UNLIKELY(observer))
+        observePacketIn(session, packet);
     if (packet.type == PacketType::Connect) {
         handleConnect(session, std::move(packet));
         return;
@@ -120,6 +122,8 @@ void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
     session->sockets.push_back(socket);
     socket->d->connected = true;
     nsp->d->registry.add(socket, socket->d->id);
+    if (Q_UNLIKELY(observer))
+        observeJoin(session, socket);
     io->disarmTimer(session->conn, 1);
     sendPacket(session,
         Packet { PacketType::Connect, nsp->d->name, -1,
@@ -132,8 +136,11 @@ void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
 void ServerCore::AckReply::send(const QVariantList &args)
 {
     auto *socket = static_cast<Socket *>(context.data());
-    if (socket && socket->d->session)
+    if (socket && socket->d->session) {
         core->sendPacket(socket->d->session, Packet { PacketType::Ack, nsp, id, args });
+        if (Q_UNLIKELY(core->observer))
+            core->observeAckAnswered(socket, *this);
+    }
 }
 
 void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&packet)
@@ -156,6 +163,8 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
         state->core = this;
         state->nsp = packet.nsp;
         state->id = packet.id;
+        if (Q_UNLIKELY(observer))
+            observeAckRequest(*state, event);
         ack = Ack(std::move(state));
     }
     // Before any event middleware: a refused event costs no middleware or handler call.
@@ -250,6 +259,8 @@ void ServerCore::removeSocket(Socket *socket, const QString &reason, bool notify
         auto &list = session->sockets;
         list.erase(std::remove(list.begin(), list.end(), socket), list.end());
     }
+    if (Q_UNLIKELY(observer))
+        observeLeave(session, socket, reason);
     nsp->d->registry.remove(socket, sd->id);
     sd->connected = false;
     sd->session = nullptr;
