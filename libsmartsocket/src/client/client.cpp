@@ -3,6 +3,8 @@
 #include "client_p.h"
 #include "manager.h"
 
+#include "session/closereason.h"
+
 #include <QEvent>
 #include <QPromise>
 
@@ -86,7 +88,7 @@ void Client::Private::close()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("io client disconnect"));
+        Q_EMIT q->disconnected(Session::CloseReason::ioClientDisconnect());
 }
 
 void Client::Private::setIdle()
@@ -217,7 +219,7 @@ void Client::Private::onServerDisconnect()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("io server disconnect"));
+        Q_EMIT q->disconnected(Session::CloseReason::ioServerDisconnect());
 }
 
 void Client::Private::onTransportClosed(const QString &reason, bool willReconnect)
@@ -306,7 +308,7 @@ void Client::Private::onManagerDestroyed()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("transport close"));
+        Q_EMIT q->disconnected(Session::CloseReason::transportClose());
 }
 
 void Client::Private::onEvent(const Packet &packet)
