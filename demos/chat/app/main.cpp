@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -31,7 +32,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Room to join first (general)."), QStringLiteral("room"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QStringLiteral("Language: de, fr or en (default: the system's)."), QStringLiteral("code"));
-    parser.addOptions({ urlOption, userOption, roomOption, langOption });
+    // X11's -geometry, on every platform (the xcb plugin takes it before we see it).
+    const QCommandLineOption geometryOption(QStringLiteral("geometry"),
+        QStringLiteral("Window size and position, WxH+X+Y."), QStringLiteral("geometry"));
+    parser.addOptions({ urlOption, userOption, roomOption, langOption, geometryOption });
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.process(app);
 
     AppTranslator translator;
@@ -64,6 +69,13 @@ int main(int argc, char *argv[])
     session.joinRoom(
         parser.isSet(roomOption) ? parser.value(roomOption) : QStringLiteral("general"));
     session.start(url, user);
+    const QRegularExpressionMatch geometry
+        = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)([+-]\\d+)([+-]\\d+)$"))
+              .match(parser.value(geometryOption));
+    if (geometry.hasMatch()) {
+        window.resize(geometry.captured(1).toInt(), geometry.captured(2).toInt());
+        window.move(geometry.captured(3).toInt(), geometry.captured(4).toInt());
+    }
     window.show();
     return app.exec();
 }
