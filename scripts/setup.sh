@@ -58,8 +58,9 @@ APT_PACKAGES=(
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
     # the demos' GUIs: SVG icons (the qsvg plugins), Qt's own German and French strings
     qt6-svg-dev qt6-translations-l10n
-    # headless Chromium: the chat's browser page is checked in it
-    chromium
+    # headless Chromium: the chat's browser page is checked in it; xdotool types in the demo
+    # windows for scripts/screenshots.sh
+    chromium xdotool
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:
