@@ -61,8 +61,11 @@ bool AppTranslator::setLanguage(const QString &language)
     }
     m_effective = QStringLiteral("en");
     auto *app = new QTranslator(this);
+    // No translation for the locale (C, Italian, ...): English, whose file holds the plural
+    // forms ("1 second", "2 seconds").
     if (app->load(
-            locale, QStringLiteral("smartsocket"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+            locale, QStringLiteral("smartsocket"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || app->load(QStringLiteral(":/i18n/smartsocket_en.qm"))) {
         QCoreApplication::installTranslator(app);
         m_app = app;
         m_effective = app->language().section(QLatin1Char('_'), 0, 0);

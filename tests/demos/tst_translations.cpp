@@ -23,6 +23,7 @@ private Q_SLOTS:
     void germanChatWindow();
     void switchAtRunTime();
     void germanSyncWindow();
+    void otherLocalesGetEnglish();
     void unknownLanguageRefused();
     void tsFiles_data();
     void tsFiles();
@@ -88,6 +89,20 @@ void tst_Translations::germanSyncWindow()
     QVERIFY(m_translator.setLanguage(QStringLiteral("fr")));
     QTRY_COMPARE(window.windowTitle(), QStringLiteral("Synchro SmartSocket"));
     QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
+}
+
+void tst_Translations::otherLocalesGetEnglish()
+{
+    // The system language when it has no translation (C in a bare environment) gets English,
+    // plural forms included.
+    const QLocale::Language system = QLocale::system().language();
+    if (system == QLocale::German || system == QLocale::French)
+        QSKIP("the system language has a translation of its own");
+    QVERIFY(m_translator.setLanguage(QString()));
+    QCOMPARE(m_translator.effectiveLanguage(), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate(
+                 "ChatWindow", "Connection lost. Reconnecting in %n second(s)…", nullptr, 1),
+        QStringLiteral("Connection lost. Reconnecting in 1 second…"));
 }
 
 void tst_Translations::unknownLanguageRefused()

@@ -448,11 +448,25 @@ void tst_ChatServer::encryption()
 void tst_ChatServer::shutdownAndFlags()
 {
     auto server = startServer();
-    Peer alice(server->url());
-    QVERIFY(alice.connect());
-    QSignalSpy disconnected(alice.client.get(), &Client::disconnected);
+    std::vector<std::unique_ptr<Peer>> peers;
+    for (const QString &name :
+        { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d") }) {
+        peers.push_back(std::make_unique<Peer>(server->url()));
+        QVERIFY(peers.back()->connect());
+        QCOMPARE(peers.back()
+                     ->join(QStringLiteral("general"), name)
+                     .value(QStringLiteral("joined"))
+                     .toBool(),
+            true);
+    }
+    QVERIFY(peers.front()->waitFor(
+        QStringLiteral("user-joined"), QStringLiteral("username"), QStringLiteral("d")));
     QCOMPARE(server->terminate(), 0);
-    QVERIFY(disconnected.count() > 0 || disconnected.wait(5000));
+    for (const auto &peer : peers) {
+        QTRY_VERIFY(!peer->client->isConnected());
+        // Shutting down is not everyone leaving one by one.
+        QVERIFY(peer->received(QStringLiteral("user-left")).isEmpty());
+    }
 
     for (const QStringList &arguments :
         { QStringList { QStringLiteral("--port"), QStringLiteral("x") },

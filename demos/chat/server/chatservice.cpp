@@ -84,6 +84,11 @@ ChatService::~ChatService()
         m_nsp->off(event);
 }
 
+void ChatService::shutdown()
+{
+    disconnect(m_nsp, nullptr, this, nullptr);
+}
+
 QStringList ChatService::rooms() const
 {
     QStringList names = m_rooms.keys();

@@ -56,6 +56,9 @@ public:
     /// User names in a room, sorted (a name appears once per session).
     QStringList users(const QString &room) const;
     QList<QVariantMap> history(const QString &room) const;
+    /// Stops following the namespace, before the server closes: disconnects are then not
+    /// announced to the rooms (everyone is leaving at once).
+    void shutdown();
 
 Q_SIGNALS:
     /// A message was accepted and sent to its room.

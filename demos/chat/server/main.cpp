@@ -151,6 +151,7 @@ int main(int argc, char *argv[])
     // namespaces) and on `chat` (rooms(), users(), history() and its signals).
 
     QObject::connect(&stopSignals, &ShutdownSignals::received, &app, [&] {
+        chat.shutdown(); // no "user-left" to the rooms while everyone is disconnected
         server.close();
         app.quit();
     });
