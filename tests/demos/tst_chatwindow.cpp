@@ -8,8 +8,10 @@
 #include "demoserver.h"
 #include "messagemodel.h"
 #include "roomlistmodel.h"
+#include "startdialog.h"
 #include "userlistmodel.h"
 
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -80,6 +82,8 @@ private Q_SLOTS:
     void validationNotice();
     void rateLimitNotice();
     void reconnection();
+    void startDialog();
+    void commandLine();
 
 private:
     AppTranslator m_translator;
@@ -237,6 +241,46 @@ void tst_ChatWindow::reconnection()
     // The room was joined again and the waiting message delivered.
     QTRY_COMPARE(alice.session.users()->users(), QStringList { QStringLiteral("alice") });
     QTRY_COMPARE(alice.delivery(QStringLiteral("while offline")), int(MessageModel::Delivered));
+}
+
+void tst_ChatWindow::startDialog()
+{
+    StartDialog dialog;
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("userName"));
+    auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("serverUrl"));
+    QVERIFY(!ok->isEnabled()); // no name yet
+    QTest::keyClicks(name, QStringLiteral("  alice "));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.userName(), QStringLiteral("alice"));
+    for (const QString &bad :
+        { QStringLiteral("ftp://host:1"), QStringLiteral("ws://"), QStringLiteral("not a url") }) {
+        url->setText(bad);
+        QVERIFY2(!ok->isEnabled(), qPrintable(bad));
+    }
+    url->setText(QStringLiteral("wss://chat.example:443"));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.serverUrl(), QUrl(QStringLiteral("wss://chat.example:443")));
+}
+
+void tst_ChatWindow::commandLine()
+{
+    const QString chat = DemoServer::binary(QStringLiteral("smartsocket-chat"));
+    if (!QFileInfo(chat).isExecutable())
+        QSKIP("smartsocket-chat not built");
+    for (const QStringList &arguments :
+        { QStringList { QStringLiteral("--lang"), QStringLiteral("xx") },
+            QStringList { QStringLiteral("--url"), QStringLiteral("ftp://host:1"),
+                QStringLiteral("--user"), QStringLiteral("alice") } }) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        process.start(chat, arguments);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(!process.readAllStandardError().isEmpty());
+    }
 }
 
 QTEST_MAIN(tst_ChatWindow)
