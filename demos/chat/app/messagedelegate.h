@@ -14,7 +14,7 @@ public:
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    /// The mark shown for a delivery state, and its colour (also used by tests).
+    /// The mark shown for a delivery state (MessageModel::Delivery).
     static QString deliveryMark(int delivery);
 
 private:

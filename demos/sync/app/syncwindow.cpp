@@ -102,7 +102,6 @@ SyncWindow::SyncWindow(SyncSession *session, AppTranslator *translator, QWidget 
 
     retranslate();
     applyState(session->state());
-    setEnabled(true);
     resize(520, 420);
 }
 
