@@ -1,9 +1,11 @@
 // The chat's browser page (demos/chat/web: socket.io-client's browser bundle) in headless
-// Chromium against smartsocket-chat-server, chatting with a SmartSocket client. Skipped when
-// Chromium, the page's bundle or the demos are missing.
+// Chromium (driven over the DevTools protocol by node/browser-page.js) against
+// smartsocket-chat-server, chatting with a SmartSocket client. Skipped when Chromium, the
+// page's bundle, the npm packages or the demos are missing.
 
 #include "clienthelpers.h"
 #include "demoserver.h"
+#include "nodeprocess.h"
 
 #include <smartsocket/smartsocket.h>
 
@@ -22,6 +24,8 @@ private Q_SLOTS:
         m_chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
         if (m_chromium.isEmpty())
             QSKIP("chromium not installed (apt package chromium)");
+        if (!QFileInfo::exists(m_interop + QStringLiteral("/node_modules/ws")))
+            QSKIP("the npm packages are not installed: npm ci --prefix tests/interop");
         if (!QFileInfo::exists(m_page.filePath(QStringLiteral("socket.io.min.js"))))
             QSKIP("the page's socket.io-client bundle is missing: npm ci --prefix tests/interop, "
                   "then cmake again");
@@ -62,19 +66,13 @@ private Q_SLOTS:
         page.setQuery(
             QStringLiteral("server=%1&user=browser&room=general&say=hello%20from%20the%20browser")
                 .arg(server.url().toString()));
-        QProcess chromium;
-        chromium.start(m_chromium,
-            { QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
-                QStringLiteral("--disable-gpu"), QStringLiteral("--virtual-time-budget=5000"),
-                QStringLiteral("--dump-dom"), page.toString() });
-        QVERIFY(chromium.waitForStarted(10000));
-        // The Qt client lives in this thread: keep its event loop running meanwhile.
-        QDeadlineTimer deadline(60000);
-        while (chromium.state() != QProcess::NotRunning && !deadline.hasExpired())
-            QTest::qWait(10);
-        QVERIFY2(chromium.state() == QProcess::NotRunning, "chromium did not finish");
-        const QString dom = QString::fromUtf8(chromium.readAllStandardOutput());
-
+        // Real time, not --dump-dom's virtual time: the page waits for WebSocket answers.
+        const QString dom = TestKit::runNodeScript(QStringLiteral(SMARTSOCKET_NODE), m_interop,
+            m_interop + QStringLiteral("/node/browser-page.js"),
+            { m_chromium, page.toString(),
+                QStringLiteral("document.querySelector('.mark.delivered')") },
+            90000);
+        QVERIFY2(!dom.startsWith(QStringLiteral("FAIL")), qPrintable(dom));
         QTRY_COMPARE(heard, QStringList { QStringLiteral("browser: hello from the browser") });
         QVERIFY2(dom.contains(QStringLiteral("<span class=\"from\">qt</span>")), qPrintable(dom));
         QVERIFY2(dom.contains(QStringLiteral("<div class=\"text\">hello from qt</div>")),
@@ -85,6 +83,7 @@ private Q_SLOTS:
 
 private:
     QString m_chromium;
+    const QString m_interop = QStringLiteral(SMARTSOCKET_INTEROP_DIR);
     const QDir m_page { QStringLiteral(SMARTSOCKET_CHAT_WEB_DIR) };
 };
 
