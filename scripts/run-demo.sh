@@ -146,7 +146,6 @@ if [[ $HEADLESS -eq 0 ]]; then
     exit 0
 fi
 
-# Headless: bob listens in general; alice joins, talks and leaves.
 # show NAME: what a client printed, one JSON line per ack or event received.
 show() {
     echo "==> $1 received:"
@@ -156,12 +155,18 @@ show() {
     fi
 }
 
+# Headless: bob listens in general; alice joins, talks and leaves.
 start bob timeout 30 "$CLI" "$URL" --namespace /chat \
     --emit join-room '{"room":"general","username":"bob"}' --ack \
     --listen message --count 2
 BOB_PID=${PIDS[-1]}
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     grep -q '"event":"join-room"' "$WORK/bob.out" && break
+    if ! kill -0 "$BOB_PID" 2>/dev/null; then
+        show bob
+        echo "run-demo.sh: bob's client ended before joining" >&2
+        exit 1
+    fi
     sleep 0.1
 done
 

@@ -14,9 +14,18 @@
 
 namespace {
 
+// A zombie counts as gone: it has ended, only nobody collected its status yet (an orphan's
+// parent is then PID 1, which in a container may never do it).
 bool isAlive(qint64 pid)
 {
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')'); // after the command name, which may hold spaces
+    return close < 0 || text.mid(close + 2, 1) != "Z";
 }
 
 // "==> started NAME (pid N)" lines.
