@@ -54,6 +54,8 @@ APT_PACKAGES=(
     zlib1g-dev libssl-dev libhiredis-dev libmsgpack-dev redis-server
     # the openssl command line: the TLS tests make a throwaway CA and certificates with it
     openssl
+    # the inspector's charts and SVG icons
+    qt6-charts-dev qt6-svg-dev
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
 )

@@ -1,0 +1,30 @@
+#include "namespacespage.h"
+
+#include "namespacesmodel.h"
+
+#include <QHeaderView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Inspector {
+
+NamespacesPage::NamespacesPage(NamespacesModel *model, QWidget *parent)
+    : QWidget(parent), m_view(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("namespacesPage"));
+    m_view->setObjectName(QStringLiteral("namespacesView"));
+    m_view->setModel(model);
+    m_view->setAlternatingRowColors(true);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(NamespacesModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(
+        NamespacesModel::CountColumn, QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view);
+    // The tree is rebuilt (reset) when sockets change: keep namespaces open.
+    connect(model, &NamespacesModel::modelReset, m_view, &QTreeView::expandAll);
+    m_view->expandAll();
+}
+
+} // namespace Inspector

@@ -1,0 +1,264 @@
+// The real inspector window, driven like a user would: client mode against our own Server
+// in-process, admin mode against the Node @socket.io/admin-ui server. Checks that sockets and
+// events show up in their views, and that an emit from the emit panel reaches the server's
+// handler and shows its ack reply and round-trip time.
+
+#include "adminconnection.h"
+#include "availabilitystack.h"
+#include "dashboardpage.h"
+#include "inspectormodels.h"
+#include "mainwindow.h"
+#include "nodeprocess.h"
+
+#include <smartsocket/smartsocket.h>
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryFile>
+#include <QTest>
+
+using namespace Inspector;
+
+class tst_InspectorWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void clientMode();
+    void adminMode();
+    void adminReadonly();
+
+private:
+    template<typename T> static T *child(QWidget *window, const char *name)
+    {
+        T *widget = window->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning() << "no widget" << name;
+        return widget;
+    }
+    std::unique_ptr<TestKit::NodeProcess> startAdminServer(const QStringList &args);
+};
+
+void tst_InspectorWindow::initTestCase()
+{
+    // Settings of a test never touch the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("SmartSocketTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_inspectorwindow"));
+}
+
+std::unique_ptr<TestKit::NodeProcess> tst_InspectorWindow::startAdminServer(const QStringList &args)
+{
+    const QString dir = QStringLiteral(SMARTSOCKET_INTEROP_DIR);
+    auto node = std::make_unique<TestKit::NodeProcess>(
+        QStringLiteral(SMARTSOCKET_NODE), dir + QStringLiteral("/node/admin-server.js"), args);
+    node->setWorkingDirectory(dir);
+    if (!node->start())
+        qWarning() << "admin-server.js:" << node->errorString();
+    return node;
+}
+
+void tst_InspectorWindow::clientMode()
+{
+    using namespace SmartSocket;
+    Server server;
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    QVariantList handled;
+    server.on("echo", [&handled](Socket *, const QVariantList &args, const Ack &ack) {
+        handled = args;
+        ack({ QVariantMap { { QStringLiteral("echoed"), args.value(0) },
+            { QStringLiteral("binaryBytes"), args.value(1).toByteArray().size() } } });
+    });
+    QObject::connect(&server, &Server::connected, &server, [](Socket *socket) {
+        socket->emitEvent(
+            QStringLiteral("welcome"), { QVariantMap { { QStringLiteral("id"), socket->id() } } });
+    });
+    server.of(QStringLiteral("/chat"));
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionProfile profile;
+    profile.url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.port()));
+    profile.namespaces = { QStringLiteral("/"), QStringLiteral("/chat") };
+    profile.authJson = QStringLiteral("{\"token\": \"abc\"}");
+    QString error;
+    QVERIFY2(window.connectTo(profile, {}, &error), qPrintable(error));
+    QTRY_COMPARE(window.state(), ConnectionState::Connected);
+    QVERIFY2(
+        window.statusText().contains(QStringLiteral("connected")), qPrintable(window.statusText()));
+
+    // Our two sockets in the sockets view.
+    auto *sockets = child<QTableView>(&window, "socketsView");
+    QVERIFY(sockets);
+    QTRY_COMPARE(sockets->model()->rowCount(), 2);
+    // The welcome event (onAny) in the events view.
+    auto *events = child<QTableView>(&window, "eventsView");
+    QVERIFY(events);
+    QTRY_VERIFY([&] {
+        for (int row = 0; row < events->model()->rowCount(); ++row) {
+            if (events->model()->index(row, EventLogModel::EventColumn).data().toString()
+                == QLatin1String("welcome"))
+                return true;
+        }
+        return false;
+    }());
+
+    // The emit panel: JSON arguments + a binary file, with the ack.
+    QVERIFY(window.showPage(QStringLiteral("emitPage")));
+    QTemporaryFile binary;
+    QVERIFY(binary.open());
+    binary.write(QByteArray("\x00\x01\x02\xff", 4));
+    binary.flush();
+    child<QComboBox>(&window, "emitNamespace")->setCurrentText(QStringLiteral("/"));
+    child<QLineEdit>(&window, "emitEvent")->setText(QStringLiteral("echo"));
+    child<QPlainTextEdit>(&window, "emitArgs")
+        ->setPlainText(QStringLiteral("{\"hello\": \"world\"}"));
+    child<QLineEdit>(&window, "emitBinaryFile")->setText(binary.fileName());
+    child<QCheckBox>(&window, "emitAck")->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(&window, "emitSend"), Qt::LeftButton);
+    // It reached the handler ...
+    QTRY_COMPARE(handled.size(), 2);
+    QCOMPARE(handled.value(0).toMap().value(QStringLiteral("hello")).toString(),
+        QStringLiteral("world"));
+    QCOMPARE(handled.value(1).toByteArray(), QByteArray("\x00\x01\x02\xff", 4));
+    // ... and the reply and its round trip are shown.
+    auto *reply = child<QPlainTextEdit>(&window, "emitReply");
+    QTRY_VERIFY(reply->toPlainText().contains(QStringLiteral("\"echoed\"")));
+    QVERIFY(reply->toPlainText().contains(QStringLiteral("\"binaryBytes\": 4")));
+    const QString rtt = child<QLabel>(&window, "emitRtt")->text();
+    QVERIFY2(rtt.contains(QStringLiteral(" ms")), qPrintable(rtt));
+    // The ack is in the acks view, with status ok.
+    auto *acks = child<QTableView>(&window, "acksView");
+    QTRY_COMPARE(acks->model()->rowCount(), 1);
+    QCOMPARE(
+        acks->model()->index(0, AcksModel::StatusColumn).data().toString(), QStringLiteral("ok"));
+    // Bad JSON is refused with a message, nothing is sent.
+    child<QPlainTextEdit>(&window, "emitArgs")->setPlainText(QStringLiteral("{oops"));
+    handled.clear();
+    QTest::mouseClick(child<QPushButton>(&window, "emitSend"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(&window, "emitResult")->text().contains(QStringLiteral("Invalid JSON")));
+    QTest::qWait(100);
+    QVERIFY(handled.isEmpty());
+
+    // Admin-only pages say why they are empty.
+    const auto notes = window.findChildren<AvailabilityStack *>();
+    int unavailable = 0;
+    for (AvailabilityStack *stack : notes)
+        unavailable += stack->isAvailable() ? 0 : 1;
+    QCOMPARE(unavailable, 3); // servers, rooms, rate limits
+
+    window.disconnectFromServer();
+    QCOMPARE(window.state(), ConnectionState::Disconnected);
+}
+
+void tst_InspectorWindow::adminMode()
+{
+    if (!TestKit::NodeProcess::hasPackage(
+            QStringLiteral(SMARTSOCKET_INTEROP_DIR), QStringLiteral("@socket.io/admin-ui")))
+        QSKIP("@socket.io/admin-ui not installed in tests/interop");
+    auto node = startAdminServer({ QStringLiteral("--bots"), QStringLiteral("3"),
+        QStringLiteral("--traffic"), QStringLiteral("150") });
+    QVERIFY(node->isRunning());
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionProfile profile;
+    profile.mode = ConnectionProfile::Mode::Admin;
+    profile.url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(node->port()));
+    profile.username = QStringLiteral("admin");
+    QVERIFY(window.connectTo(profile, QStringLiteral("secret")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), ConnectionState::Connected, 15000);
+    QTRY_VERIFY(window.adminConnection()->hasConfig());
+    QVERIFY2(window.statusText().contains(QStringLiteral("development mode")),
+        qPrintable(window.statusText()));
+
+    auto *sockets = child<QTableView>(&window, "socketsView");
+    QTRY_COMPARE(sockets->model()->rowCount(), 4); // 3 bots + the admin socket
+    auto *events = child<QTableView>(&window, "eventsView");
+    QTRY_VERIFY_WITH_TIMEOUT(events->model()->rowCount() > 3, 10000);
+    QTRY_VERIFY([&] {
+        for (int row = 0; row < events->model()->rowCount(); ++row) {
+            if (events->model()->index(row, EventLogModel::EventColumn).data().toString()
+                == QLatin1String("message"))
+                return true;
+        }
+        return false;
+    }());
+
+    // Select a bot: join/leave/disconnect are enabled (not read-only), and joining works.
+    window.showPage(QStringLiteral("socketsPage"));
+    const QString bot = node->outputLines()
+                            .filter(QStringLiteral("BOT / "))
+                            .value(0)
+                            .split(QLatin1Char(' '))
+                            .value(2);
+    QVERIFY(!bot.isEmpty());
+    int botRow = -1;
+    for (int row = 0; row < sockets->model()->rowCount(); ++row) {
+        if (sockets->model()->index(row, 0).data().toString() == bot)
+            botRow = row;
+    }
+    QVERIFY(botRow >= 0);
+    sockets->setCurrentIndex(sockets->model()->index(botRow, 0));
+    QVERIFY(child<QPushButton>(&window, "socketsJoinButton")->isEnabled());
+    QVERIFY(child<QPushButton>(&window, "socketsDisconnectButton")->isEnabled());
+
+    // Acks and rate limits are SmartSocket extensions this server does not announce.
+    auto stacks = window.findChildren<AvailabilityStack *>();
+    int unavailable = 0;
+    for (AvailabilityStack *stack : stacks) {
+        if (!stack->isAvailable()) {
+            ++unavailable;
+            QVERIFY(stack->reason().contains(QStringLiteral("SMARTSOCKET_")));
+        }
+    }
+    QCOMPARE(unavailable, 2);
+
+    // The dashboard draws the server's packets.
+    auto *dashboard = window.findChild<DashboardPage *>();
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->pointCount(StatsHistory::PacketsIn) > 0, 8000);
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->pointCount(StatsHistory::Clients) > 0, 8000);
+}
+
+void tst_InspectorWindow::adminReadonly()
+{
+    if (!TestKit::NodeProcess::hasPackage(
+            QStringLiteral(SMARTSOCKET_INTEROP_DIR), QStringLiteral("@socket.io/admin-ui")))
+        QSKIP("@socket.io/admin-ui not installed in tests/interop");
+    auto node = startAdminServer(
+        { QStringLiteral("--readonly"), QStringLiteral("--bots"), QStringLiteral("1") });
+    QVERIFY(node->isRunning());
+    MainWindow window;
+    window.show();
+    ConnectionProfile profile;
+    profile.mode = ConnectionProfile::Mode::Admin;
+    profile.url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(node->port()));
+    profile.username = QStringLiteral("admin");
+    QVERIFY(window.connectTo(profile, QStringLiteral("secret")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.adminConnection()->hasConfig(), 15000);
+    QVERIFY(window.statusText().contains(QStringLiteral("read-only")));
+    auto *sockets = child<QTableView>(&window, "socketsView");
+    QTRY_VERIFY(sockets->model()->rowCount() >= 1);
+    sockets->setCurrentIndex(sockets->model()->index(0, 0));
+    QVERIFY(!child<QPushButton>(&window, "socketsJoinButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(&window, "socketsLeaveButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(&window, "socketsDisconnectButton")->isEnabled());
+    // The emit page is replaced by a note.
+    auto *emitPage = window.findChild<QWidget *>(QStringLiteral("emitPage"));
+    auto *stack = qobject_cast<AvailabilityStack *>(emitPage->parentWidget());
+    QVERIFY(stack);
+    QVERIFY(!stack->isAvailable());
+}
+
+QTEST_MAIN(tst_InspectorWindow)
+#include "tst_inspectorwindow.moc"
