@@ -1,6 +1,7 @@
 #include "ackspage.h"
 
 #include "acksmodel.h"
+#include "charthelpers.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -9,6 +10,7 @@
 #include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -69,6 +71,12 @@ AcksPage::AcksPage(AcksModel *model, QWidget *parent)
         if (!m_timer.isActive())
             m_timer.start();
     });
+    // Follow the newest acks while the view is at the bottom.
+    connect(model, &AcksModel::rowsInserted, this, [this] {
+        QScrollBar *bar = m_view->verticalScrollBar();
+        if (bar->value() >= bar->maximum() - 2 * m_view->verticalHeader()->defaultSectionSize())
+            QTimer::singleShot(0, m_view, &QTableView::scrollToBottom);
+    });
     refreshHistogram();
 }
 
@@ -81,7 +89,7 @@ void AcksPage::refreshHistogram()
         m_bars->append(c);
         max = std::max(max, c);
     }
-    m_y->setRange(0, max + max / 10 + 1);
+    setTidyRange(m_y, max);
     m_summary->setText(tr("%1 ok · %2 timed out · %3 failed · %4 pending")
                            .arg(m_model->countWithStatus(AcksModel::Status::Ok))
                            .arg(m_model->countWithStatus(AcksModel::Status::Timeout))

@@ -1,5 +1,6 @@
 #include "dashboardpage.h"
 
+#include "charthelpers.h"
 #include "inspectormodels.h"
 
 #include <QChart>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QSet>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -41,18 +43,6 @@ QWidget *card(const QString &title, QLabel *value, QWidget *parent)
     return frame;
 }
 
-// The axis top: the next 1, 2 or 5 × 10^n above the data, with 10 % headroom.
-double tidyCeiling(double max)
-{
-    const double target = qMax(1.0, max * 1.1);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
-    for (double m : { 1.0, 2.0, 5.0, 10.0 }) {
-        if (m * magnitude >= target)
-            return m * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 QString humanBytes(double bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
@@ -73,9 +63,10 @@ DashboardPage::DashboardPage(InspectorModels *models, QWidget *parent)
 
     auto *cards = new QHBoxLayout;
     cards->addWidget(card(tr("Connected clients"), m_clientsValue, this));
-    cards->addWidget(card(tr("Packets per second (in / out)"), m_packetsValue, this));
-    cards->addWidget(card(tr("Bytes per second (in / out)"), m_bytesValue, this));
-    cards->addWidget(card(tr("Rate-limit rejections per second"), m_rejectedValue, this));
+    cards->addWidget(card(tr("Packets per second, in / out (5 s mean)"), m_packetsValue, this));
+    cards->addWidget(card(tr("Bytes per second, in / out (5 s mean)"), m_bytesValue, this));
+    cards->addWidget(
+        card(tr("Rate-limit rejections per second (5 s mean)"), m_rejectedValue, this));
 
     QChartView *clients
         = makeChart(tr("Connected clients"), { { StatsHistory::Clients, tr("clients") } });
@@ -167,52 +158,76 @@ void DashboardPage::refresh()
 {
     StatsHistory *stats = m_models->stats();
     const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
-    // The last whole second may still be filling: the cards show the one before it.
-    const qint64 shown = now - 1000;
+    // The charts grow with the data: from 60 s up to the full window, so that a fresh
+    // connection does not draw a sliver at the right edge.
+    qint64 first = now;
+    for (const Line &l : std::as_const(m_lines)) {
+        const QMap<qint64, double> data = stats->series(l.series);
+        if (!data.isEmpty())
+            first = qMin(first, data.firstKey());
+    }
+    const int span = int(qBound(qint64(60), (now - first) / 1000 + 5, qint64(m_windowSeconds)));
+    const qint64 start = now - qint64(span) * 1000;
     QHash<QValueAxis *, double> maxima;
+    QSet<QValueAxis *> xAxes;
     for (const Line &l : std::as_const(m_lines)) {
         const QMap<qint64, double> data = stats->series(l.series);
         QList<QPointF> points;
-        points.reserve(data.size());
-        const bool isLevel = l.series == StatsHistory::Clients;
-        double last = 0;
-        for (qint64 t = now - qint64(m_windowSeconds) * 1000; t <= now; t += 1000) {
-            auto it = data.constFind(t);
-            double v;
-            if (isLevel) {
-                // A level (clients) holds between samples; rates are 0 in seconds without data.
-                if (it != data.cend())
+        points.reserve(span + 1);
+        if (l.series == StatsHistory::Clients) {
+            // A level: it holds between samples, and is drawn only from its first sample on.
+            auto it = data.lowerBound(start);
+            double last = it == data.cbegin() ? -1 : std::prev(it).value();
+            for (qint64 t = start; t <= now; t += 1000) {
+                if (it != data.cend() && it.key() <= t) {
                     last = it.value();
-                else if (t == now - qint64(m_windowSeconds) * 1000) {
-                    auto before = data.lowerBound(t);
-                    last = before == data.cbegin() ? 0 : std::prev(before).value();
+                    ++it;
                 }
-                v = last;
-                if (data.isEmpty() || t < data.firstKey())
-                    continue;
-            } else {
-                v = it != data.cend() ? it.value() : 0;
+                if (last >= 0) {
+                    points.append(QPointF((t - now) / 1000.0, last));
+                    maxima[l.y] = qMax(maxima.value(l.y), last);
+                }
             }
-            points.append(QPointF((t - now) / 1000.0, v));
-            maxima[l.y] = qMax(maxima.value(l.y), v);
+        } else {
+            // Rates: seconds without data count as 0.
+            for (qint64 t = start; t <= now; t += 1000) {
+                const double v = data.value(t, 0);
+                points.append(QPointF((t - now) / 1000.0, v));
+                maxima[l.y] = qMax(maxima.value(l.y), v);
+            }
         }
         l.line->replace(points);
+        const auto axes = l.line->attachedAxes();
+        for (QAbstractAxis *axis : axes) {
+            if (axis->orientation() == Qt::Horizontal)
+                xAxes.insert(static_cast<QValueAxis *>(axis));
+        }
     }
-    for (auto it = maxima.cbegin(); it != maxima.cend(); ++it) {
-        it.key()->setRange(0, tidyCeiling(it.value()));
-    }
-    auto valueAt = [&](StatsHistory::Series s, qint64 t) { return stats->series(s).value(t, 0); };
+    for (QValueAxis *x : std::as_const(xAxes))
+        x->setRange(-span, 0);
+    for (auto it = maxima.cbegin(); it != maxima.cend(); ++it)
+        setTidyRange(it.key(), it.value());
+
+    // The cards: the mean of the last 5 s that have data (servers report every 2 s, so the
+    // current second is usually still on its way).
+    const qint64 latest = stats->latestSecond();
+    auto average = [&](StatsHistory::Series s) {
+        const QMap<qint64, double> data = stats->series(s);
+        double sum = 0;
+        for (qint64 t = latest - 4000; t <= latest; t += 1000)
+            sum += data.value(t, 0);
+        return sum / 5;
+    };
     const QMap<qint64, double> clients = stats->series(StatsHistory::Clients);
     m_clientsValue->setText(
         clients.isEmpty() ? QStringLiteral("–") : QString::number(clients.last()));
     m_packetsValue->setText(QStringLiteral("%1 / %2")
-                                .arg(valueAt(StatsHistory::PacketsIn, shown))
-                                .arg(valueAt(StatsHistory::PacketsOut, shown)));
-    m_bytesValue->setText(
-        QStringLiteral("%1 / %2").arg(humanBytes(valueAt(StatsHistory::BytesIn, shown)),
-            humanBytes(valueAt(StatsHistory::BytesOut, shown))));
+                                .arg(average(StatsHistory::PacketsIn), 0, 'f', 1)
+                                .arg(average(StatsHistory::PacketsOut), 0, 'f', 1));
+    m_bytesValue->setText(QStringLiteral("%1 / %2").arg(
+        humanBytes(average(StatsHistory::BytesIn)), humanBytes(average(StatsHistory::BytesOut))));
     if (m_rejectedValue->text() != tr("n/a"))
-        m_rejectedValue->setText(QString::number(valueAt(StatsHistory::RateLimited, shown)));
+        m_rejectedValue->setText(QString::number(average(StatsHistory::RateLimited), 'f', 1));
 }
 
 } // namespace Inspector

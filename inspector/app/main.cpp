@@ -67,7 +67,16 @@ int main(int argc, char *argv[])
             "Page to show first: dashboard, servers, namespaces, sockets, rooms, events, emit, "
             "acks, ratelimits."),
         QStringLiteral("page"));
-    parser.addOptions({ url, admin, client, nsp, user, auth, query, header, ca, insecure, page });
+    const QCommandLineOption emitEvent(QStringLiteral("emit"),
+        QApplication::translate("main",
+            "Once connected, send this event from the emit panel (client mode: with an ack, on "
+            "the first namespace; admin mode: the server emits it to the namespace)."),
+        QStringLiteral("event"));
+    const QCommandLineOption emitArgs(QStringLiteral("args"),
+        QApplication::translate("main", "JSON arguments of --emit (an array holds several)."),
+        QStringLiteral("json"));
+    parser.addOptions({ url, admin, client, nsp, user, auth, query, header, ca, insecure, page,
+        emitEvent, emitArgs });
     parser.process(app);
 
     if (parser.isSet(admin) && parser.isSet(client)) {
@@ -134,6 +143,10 @@ int main(int argc, char *argv[])
             if (!ok)
                 return 1;
         }
+    }
+    if (parser.isSet(emitEvent)) {
+        window.emitWhenConnected(adminMode ? QStringLiteral("/") : profile.namespaces.value(0),
+            parser.value(emitEvent), parser.value(emitArgs));
     }
     QString error;
     if (!window.connectTo(profile, password, &error)) {

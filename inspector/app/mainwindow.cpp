@@ -13,6 +13,7 @@
 #include "namespacespage.h"
 #include "ratelimitspage.h"
 #include "roomspage.h"
+#include "savedrequest.h"
 #include "serverspage.h"
 #include "socketspage.h"
 
@@ -291,6 +292,16 @@ bool MainWindow::showPage(const QString &objectName)
     return false;
 }
 
+void MainWindow::emitWhenConnected(
+    const QString &nsp, const QString &event, const QString &argsJson)
+{
+    SavedRequest r;
+    r.nsp = nsp;
+    r.event = event;
+    r.argsJson = argsJson;
+    m_pendingEmit = r.toVariant();
+}
+
 QString MainWindow::statusText() const
 {
     return m_stateText->text();
@@ -299,6 +310,14 @@ QString MainWindow::statusText() const
 void MainWindow::updateStatus()
 {
     const ConnectionState s = state();
+    const bool ready = s == ConnectionState::Connected
+        && (m_mode == Mode::Client || (m_mode == Mode::Admin && m_admin->hasConfig()));
+    if (ready && !m_pendingEmit.isEmpty()) {
+        const SavedRequest r = SavedRequest::fromVariant(std::exchange(m_pendingEmit, {}));
+        showPage(QStringLiteral("emitPage"));
+        m_emit->loadRequest(r);
+        QTimer::singleShot(0, m_emit, &EmitPage::send);
+    }
     QString icon;
     QString text;
     switch (s) {

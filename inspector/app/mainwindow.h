@@ -4,6 +4,7 @@
 #include "connectionstate.h"
 
 #include <QMainWindow>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -54,6 +55,8 @@ public:
     /// Shows the page with this object name ("eventsPage", "socketsPage", ...).
     bool showPage(const QString &objectName);
     QString statusText() const;
+    /// Fills the emit panel and sends it once connected (command line --emit/--args).
+    void emitWhenConnected(const QString &nsp, const QString &event, const QString &argsJson);
 
 public Q_SLOTS:
     void openConnectDialog();
@@ -74,6 +77,7 @@ private:
     ClientSession *m_client;
     Mode m_mode = Mode::None;
     ConnectionProfile m_profile;
+    QVariantMap m_pendingEmit;
 
     QTabWidget *m_tabs;
     DashboardPage *m_dashboard;

@@ -42,6 +42,11 @@ ServersPage::ServersPage(ServersModel *model, AdminConnection *admin, QWidget *p
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ServersPage::updateDetails);
     connect(model, &ServersModel::dataChanged, this, &ServersPage::updateDetails);
+    // One server is the common case: show its details without a click.
+    connect(model, &ServersModel::rowsInserted, this, [this] {
+        if (!m_view->currentIndex().isValid())
+            m_view->setCurrentIndex(m_model->index(0, 0));
+    });
     if (admin)
         connect(admin, &AdminConnection::extensionStatsChanged, this, &ServersPage::updateDetails);
 }

@@ -67,8 +67,10 @@ QVariant AcksModel::data(const QModelIndex &index, int role) const
             }
             return {};
         case LatencyColumn:
-            return a.latencyMs >= 0 ? QStringLiteral("%1 ms").arg(a.latencyMs, 0, 'f', 1)
-                                    : QString();
+            if (a.latencyMs < 0)
+                return QString();
+            // Sub-millisecond round trips are common on a LAN: keep their digits.
+            return QStringLiteral("%1 ms").arg(a.latencyMs, 0, 'f', a.latencyMs < 10 ? 2 : 1);
         case ReplyColumn:
             return a.error.isEmpty() ? ValueFormat::compact(a.reply, 256) : a.error;
         }

@@ -2,6 +2,7 @@
 
 #include "valueformat.h"
 
+#include <QColor>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -52,6 +53,18 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return r.event;
         case ArgumentsColumn:
             return r.argsText;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == DirectionColumn || index.column() == EventColumn) {
+            switch (r.direction) {
+            case EventRecord::Direction::Received:
+                return QColor(0x15, 0x65, 0xc0);
+            case EventRecord::Direction::Sent:
+                return QColor(0x2e, 0x7d, 0x32);
+            case EventRecord::Direction::Lifecycle:
+                return QColor(0x8e, 0x24, 0xaa);
+            }
         }
         return {};
     case Qt::ToolTipRole:

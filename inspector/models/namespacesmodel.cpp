@@ -2,6 +2,8 @@
 
 #include "socketsmodel.h"
 
+#include <QFont>
+
 #include <algorithm>
 
 namespace Inspector {
@@ -65,9 +67,12 @@ QVariant NamespacesModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? QVariant(node.sockets.at(index.row())) : QVariant();
     }
     switch (role) {
-    case Qt::TextAlignmentRole:
-        if (index.column() == CountColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (isNamespace) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
         return {};
     case NamespaceRole:
         return node.name;

@@ -287,7 +287,7 @@ void tst_InspectorModels::acks_pendingAndHistogram()
     const quint64 h = model.add(pending);
     QCOMPARE(model.index(0, AcksModel::StatusColumn).data().toString(), QStringLiteral("pending"));
     QVERIFY(model.complete(h, AcksModel::Status::Ok, 3.2, { QStringLiteral("done") }));
-    QCOMPARE(model.index(0, AcksModel::LatencyColumn).data().toString(), QStringLiteral("3.2 ms"));
+    QCOMPARE(model.index(0, AcksModel::LatencyColumn).data().toString(), QStringLiteral("3.20 ms"));
     QCOMPARE(model.index(0, AcksModel::ReplyColumn).data().toString(), QStringLiteral("\"done\""));
     const double latencies[] = { 0.5, 1.5, 7, 7, 120, 9000 };
     for (double l : latencies) {
@@ -473,5 +473,6 @@ void tst_InspectorModels::settings_roundTrip()
     QVERIFY(error.contains(QStringLiteral("\"b\"")));
 }
 
-QTEST_GUILESS_MAIN(tst_InspectorModels)
+// A QGuiApplication (offscreen): the models return fonts and colours.
+QTEST_MAIN(tst_InspectorModels)
 #include "tst_inspectormodels.moc"

@@ -143,6 +143,8 @@ function setup(nsp) {
       const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
       const started = process.hrtime.bigint();
       if (ack) {
+        // Answered after a little work (0-40 ms), so that round trips spread.
+        setTimeout(() => {
         ack(...args);
         if (extensions) {
           acksTotal++;
@@ -151,6 +153,7 @@ function setup(nsp) {
             latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
             status: 'ok', timestamp: new Date().toISOString() });
         }
+        }, Math.random() * Math.random() * 40);
       }
     });
     // The server asks the client: an ack out, timed, with a timeout when it does not answer.
