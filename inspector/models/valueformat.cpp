@@ -1,5 +1,6 @@
 #include "valueformat.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,7 +21,8 @@ QJsonValue convert(const QVariant &value, BinaryAs binary)
         if (binary == BinaryAs::HexObject)
             return QJsonObject { { QStringLiteral("_binary"),
                 QString::fromLatin1(bytes.toHex()) } };
-        return QStringLiteral("<binary %1 bytes>").arg(bytes.size());
+        return QCoreApplication::translate("Inspector::ValueFormat", "<binary %1 bytes>")
+            .arg(bytes.size());
     }
     case QMetaType::QVariantMap: {
         QJsonObject object;
@@ -96,7 +98,10 @@ QString positionError(const QString &text, const QJsonParseError &error, int shi
     const QString before = text.left(offset);
     const int line = before.count(QLatin1Char('\n')) + 1;
     const int column = offset - before.lastIndexOf(QLatin1Char('\n'));
-    return QStringLiteral("%1 (line %2, column %3)").arg(error.errorString()).arg(line).arg(column);
+    return QCoreApplication::translate("Inspector::ValueFormat", "%1 (line %2, column %3)")
+        .arg(error.errorString())
+        .arg(line)
+        .arg(column);
 }
 
 } // namespace
@@ -117,7 +122,10 @@ QString ValueFormat::pretty(const QVariant &value)
     QList<QByteArray> binaries;
     collectBinaries(value, &binaries);
     for (int i = 0; i < binaries.size(); ++i) {
-        text += QStringLiteral("\n\nbinary #%1 (%2 bytes):\n").arg(i + 1).arg(binaries[i].size());
+        text
+            += QCoreApplication::translate("Inspector::ValueFormat", "\n\nbinary #%1 (%2 bytes):\n")
+                   .arg(i + 1)
+                   .arg(binaries[i].size());
         text += hexDump(binaries[i]);
     }
     return text;
@@ -152,7 +160,8 @@ QString ValueFormat::hexDump(const QByteArray &bytes, int maxBytes)
         out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
     }
     if (bytes.size() > n)
-        out += QStringLiteral("... %1 more bytes\n").arg(bytes.size() - n);
+        out += QCoreApplication::translate("Inspector::ValueFormat", "... %1 more bytes\n")
+                   .arg(bytes.size() - n);
     return out.trimmed();
 }
 
@@ -181,7 +190,8 @@ bool ValueFormat::parseArguments(const QString &text, QVariantList *args, QStrin
         if (error) {
             *error = parseError.error != QJsonParseError::NoError
                 ? positionError(trimmed, parseError, 1)
-                : QStringLiteral("one JSON value expected (use an array for several arguments)");
+                : QCoreApplication::translate("Inspector::ValueFormat",
+                    "one JSON value expected (use an array for several arguments)");
         }
         return false;
     }
@@ -204,7 +214,8 @@ bool ValueFormat::parseObject(const QString &text, QVariantMap *object, QString 
     }
     if (!doc.isObject()) {
         if (error)
-            *error = QStringLiteral("a JSON object {...} expected");
+            *error = QCoreApplication::translate(
+                "Inspector::ValueFormat", "a JSON object {...} expected");
         return false;
     }
     *object = doc.object().toVariantMap();

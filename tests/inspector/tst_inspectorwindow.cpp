@@ -6,6 +6,8 @@
 #include "adminconnection.h"
 #include "availabilitystack.h"
 #include "dashboardpage.h"
+#include "eventfilterproxymodel.h"
+#include "eventspage.h"
 #include "inspectormodels.h"
 #include "mainwindow.h"
 #include "nodeprocess.h"
@@ -15,6 +17,10 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -23,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -156,6 +163,32 @@ void tst_InspectorWindow::clientMode()
     for (AvailabilityStack *stack : notes)
         unavailable += stack->isAvailable() ? 0 : 1;
     QCOMPARE(unavailable, 3); // servers, rooms, rate limits
+
+    // Export: the events the filter shows, one JSON object a line.
+    auto *eventsPage = window.findChild<EventsPage *>();
+    eventsPage->proxy()->setEventFilter(QStringLiteral("echo"));
+    QTRY_VERIFY(eventsPage->proxy()->rowCount() >= 2); // the request and its ack reply
+    QTemporaryDir dir;
+    const QString exported = dir.filePath(QStringLiteral("events.jsonl"));
+    QString exportError;
+    QVERIFY2(eventsPage->exportTo(exported, &exportError), qPrintable(exportError));
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size() - 1, eventsPage->proxy()->rowCount());
+    const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(first.value(QStringLiteral("event")).toString(), QStringLiteral("echo"));
+    QCOMPARE(first.value(QStringLiteral("direction")).toString(), QStringLiteral("out"));
+    QCOMPARE(first.value(QStringLiteral("args"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QStringLiteral("_binary"))
+                 .toString(),
+        QStringLiteral("000102ff"));
+    QVERIFY(
+        !eventsPage->exportTo(dir.filePath(QStringLiteral("missing/dir/x.jsonl")), &exportError));
+    QVERIFY(!exportError.isEmpty());
 
     window.disconnectFromServer();
     QCOMPARE(window.state(), ConnectionState::Disconnected);
