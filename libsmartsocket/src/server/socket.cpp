@@ -1,6 +1,7 @@
 #include "servercore_p.h"
 
 #include "protocol/packet.h"
+#include "session/closereason.h"
 
 #include <algorithm>
 
@@ -8,6 +9,7 @@ namespace SmartSocket {
 
 using Protocol::Packet;
 using Protocol::PacketType;
+using Session::CloseReason;
 
 static Internal::ServerCore *coreOf(const Namespace *nsp)
 {
@@ -96,8 +98,9 @@ QVariantMap Socket::rateLimitStats() const
 
 void Socket::join(const QString &room)
 {
-    if (d->connected)
-        d->nsp->d->registry.join(this, room);
+    if (d->connected && d->nsp->d->registry.join(this, room)
+        && Q_UNLIKELY(coreOf(d->nsp)->observer))
+        coreOf(d->nsp)->observer->roomJoined(this, room);
 }
 
 void Socket::join(const QStringList &rooms)
@@ -108,7 +111,8 @@ void Socket::join(const QStringList &rooms)
 
 void Socket::leave(const QString &room)
 {
-    d->nsp->d->registry.leave(this, room);
+    if (d->nsp->d->registry.leave(this, room) && Q_UNLIKELY(coreOf(d->nsp)->observer))
+        coreOf(d->nsp)->observer->roomLeft(this, room);
 }
 
 QSet<QString> Socket::rooms() const
@@ -155,6 +159,8 @@ void Socket::emitWithAck(
     }
     if (!d->acks)
         d->acks = new Internal::AckTracker(this);
+    if (Q_UNLIKELY(coreOf(d->nsp)->observer))
+        callback = coreOf(d->nsp)->observedAck(this, event, d->acks->nextId(), std::move(callback));
     const qint64 id = d->acks->add(std::move(callback), timeoutMs);
     QVariantList data;
     data.reserve(args.size() + 1);
@@ -184,10 +190,10 @@ void Socket::disconnectFromClient(bool closeConnection)
         return;
     Internal::ServerCore *core = coreOf(d->nsp);
     if (closeConnection) {
-        core->disconnectSession(d->session, QStringLiteral("server namespace disconnect"));
+        core->disconnectSession(d->session, CloseReason::serverNamespaceDisconnect());
         return;
     }
-    core->removeSocket(this, QStringLiteral("server namespace disconnect"), true);
+    core->removeSocket(this, CloseReason::serverNamespaceDisconnect(), true);
 }
 
 } // namespace SmartSocket
