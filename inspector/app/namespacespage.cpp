@@ -16,10 +16,11 @@ NamespacesPage::NamespacesPage(NamespacesModel *model, QWidget *parent)
     m_view->setModel(model);
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(NamespacesModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(
-        NamespacesModel::CountColumn, QHeaderView::ResizeToContents);
+    // Names (socket ids are 20 characters) then the count beside them, not at the far edge.
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->header()->resizeSection(NamespacesModel::NameColumn,
+        m_view->fontMetrics().horizontalAdvance(QStringLiteral("M")) * 28);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view);
     // The tree is rebuilt (reset) when sockets change: keep namespaces open.

@@ -41,6 +41,7 @@ class tst_InspectorWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void clientMode();
+    void clientModeReconnects();
     void adminMode();
     void adminReadonly();
 
@@ -192,6 +193,39 @@ void tst_InspectorWindow::clientMode()
 
     window.disconnectFromServer();
     QCOMPARE(window.state(), ConnectionState::Disconnected);
+}
+
+void tst_InspectorWindow::clientModeReconnects()
+{
+    using namespace SmartSocket;
+    auto server = std::make_unique<Server>();
+    QVERIFY(server->listen());
+    const quint16 port = server->port();
+    MainWindow window;
+    window.show();
+    ConnectionProfile profile;
+    profile.url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port));
+    QVERIFY(window.connectTo(profile, {}));
+    QTRY_COMPARE(window.state(), ConnectionState::Connected);
+    auto *sockets = child<QTableView>(&window, "socketsView");
+    QTRY_COMPARE(sockets->model()->rowCount(), 1);
+    const QString firstId = sockets->model()->index(0, 0).data().toString();
+
+    // The server goes away: the status bar says so, and the socket leaves the view.
+    server.reset();
+    QTRY_COMPARE(window.state(), ConnectionState::Reconnecting);
+    QVERIFY2(window.statusText().contains(QStringLiteral("reconnecting")),
+        qPrintable(window.statusText()));
+    QTRY_COMPARE(sockets->model()->rowCount(), 0);
+
+    // It comes back on the same port: the inspector reconnects by itself.
+    ServerOptions options;
+    options.port = port;
+    server = std::make_unique<Server>(options);
+    QVERIFY2(server->listen(), qPrintable(server->errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), ConnectionState::Connected, 15000);
+    QTRY_COMPARE(sockets->model()->rowCount(), 1);
+    QVERIFY(sockets->model()->index(0, 0).data().toString() != firstId);
 }
 
 void tst_InspectorWindow::adminMode()
