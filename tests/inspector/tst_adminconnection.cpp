@@ -289,6 +289,17 @@ void tst_AdminConnection::actionsTakeEffect()
         return false;
     }());
 
+    // Without a filter (null on the wire) the server emits to the whole namespace.
+    QVERIFY(admin.emitTo(QStringLiteral("/chat"), {}, QStringLiteral("announce"), { 1 }));
+    QTRY_VERIFY([&] {
+        for (int i = 0; i < models.events()->rowCount(); ++i) {
+            const EventRecord &r = models.events()->record(i);
+            if (r.event == QLatin1String("announce") && r.nsp == QLatin1String("/chat"))
+                return true;
+        }
+        return false;
+    }());
+
     QVERIFY(admin.disconnectSockets(QStringLiteral("/"), bot, false));
     QVERIFY(node->waitForOutput(
         QStringLiteral("DISCONNECTED / %1 server namespace disconnect").arg(bot)));
