@@ -48,3 +48,5 @@ for page in ${PAGES:-dashboard servers namespaces sockets rooms events acks rate
 done
 shot emit emit-client --url "$URL" --client --namespace / --namespace /chat \
     --emit echo --args '[{"text": "hello from the inspector", "n": 42}, [1, 2, 3]]'
+# The connect dialog (no --url), over the empty window.
+shot dashboard connect-dialog

@@ -169,6 +169,8 @@ void DashboardPage::refresh()
     const int span = int(qBound(qint64(60), (now - first) / 1000 + 5, qint64(m_windowSeconds)));
     const qint64 start = now - qint64(span) * 1000;
     QHash<QValueAxis *, double> maxima;
+    for (const Line &l : std::as_const(m_lines))
+        maxima.insert(l.y, 0); // empty charts get a tidy 0..5 too
     QSet<QValueAxis *> xAxes;
     for (const Line &l : std::as_const(m_lines)) {
         const QMap<qint64, double> data = stats->series(l.series);
@@ -221,6 +223,11 @@ void DashboardPage::refresh()
     const QMap<qint64, double> clients = stats->series(StatsHistory::Clients);
     m_clientsValue->setText(
         clients.isEmpty() ? QStringLiteral("–") : QString::number(clients.last()));
+    if (latest == 0) {
+        m_packetsValue->setText(QStringLiteral("–"));
+        m_bytesValue->setText(QStringLiteral("–"));
+        return;
+    }
     m_packetsValue->setText(QStringLiteral("%1 / %2")
                                 .arg(average(StatsHistory::PacketsIn), 0, 'f', 1)
                                 .arg(average(StatsHistory::PacketsOut), 0, 'f', 1));
