@@ -17,6 +17,7 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void initTestCase();
     void clientMode();
     void clientModeReconnects();
+    void commandLine();
     void adminMode();
     void adminReadonly();
 
@@ -226,6 +229,56 @@ void tst_InspectorWindow::clientModeReconnects()
     QTRY_COMPARE_WITH_TIMEOUT(window.state(), ConnectionState::Connected, 15000);
     QTRY_COMPARE(sockets->model()->rowCount(), 1);
     QVERIFY(sockets->model()->index(0, 0).data().toString() != firstId);
+}
+
+void tst_InspectorWindow::commandLine()
+{
+    using namespace SmartSocket;
+    Server server;
+    QVERIFY(server.listen());
+    QVariantList received;
+    QVariantMap auth;
+    QObject::connect(&server, &Server::connected, &server,
+        [&auth](Socket *socket) { auth = socket->handshake().auth(); });
+    server.of(QStringLiteral("/chat"))
+        ->on(QStringLiteral("echo"),
+            [&received](Socket *, const QVariantList &args, const Ack &ack) {
+                received = args;
+                ack(args);
+            });
+    const QString home = QDir::tempPath() + QStringLiteral("/tst_inspectorwindow-cli");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home); // not the user's settings
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(SMARTSOCKET_INSPECTOR_BIN),
+        { QStringLiteral("--url"), QStringLiteral("127.0.0.1:%1").arg(server.port()),
+            QStringLiteral("--client"), QStringLiteral("--namespace"), QStringLiteral("/chat"),
+            QStringLiteral("--auth"), QStringLiteral("{\"token\": \"t1\"}"),
+            QStringLiteral("--emit"), QStringLiteral("echo"), QStringLiteral("--args"),
+            QStringLiteral("[\"from the command line\", 7]") });
+    QVERIFY(app.waitForStarted());
+    // The program connects, joins /chat with the auth, and sends the event with its arguments.
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 15000);
+    QCOMPARE(received.value(0).toString(), QStringLiteral("from the command line"));
+    QCOMPARE(received.value(1).toInt(), 7);
+    QCOMPARE(auth.value(QStringLiteral("token")).toString(), QStringLiteral("t1"));
+    app.kill();
+    app.waitForFinished();
+
+    // Contradicting modes and unknown pages are refused with a message and status 1.
+    for (const QStringList &args :
+        { QStringList { QStringLiteral("--admin"), QStringLiteral("--client") },
+            QStringList { QStringLiteral("--page"), QStringLiteral("nosuchpage") } }) {
+        QProcess bad;
+        bad.setProcessEnvironment(env);
+        bad.start(QStringLiteral(SMARTSOCKET_INSPECTOR_BIN), args);
+        QVERIFY(bad.waitForFinished(15000));
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(!bad.readAllStandardError().isEmpty());
+    }
+    QDir(home).removeRecursively();
 }
 
 void tst_InspectorWindow::adminMode()
