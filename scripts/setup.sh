@@ -58,6 +58,11 @@ APT_PACKAGES=(
     qt6-charts-dev qt6-svg-dev
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
+    # the demos' GUIs: SVG icons (the qsvg plugins), Qt's own German and French strings
+    qt6-svg-dev qt6-translations-l10n
+    # headless Chromium: the chat's browser page is checked in it; xdotool types in the demo
+    # windows for scripts/screenshots.sh
+    chromium xdotool
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:
