@@ -1502,6 +1502,13 @@ Binärdaten #%1 (%2 Bytes):
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
+    <message numerus="yes">
+        <source>Connection lost; reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Verbindung unterbrochen; neuer Versuch in %n s …</numerusform>
+            <numerusform>Verbindung unterbrochen; neuer Versuch in %n s …</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserListModel</name>

@@ -1484,6 +1484,13 @@ binary #%1 (%2 bytes):
         <source>Not connected.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Connection lost; reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connection lost; reconnecting in %n s…</numerusform>
+            <numerusform>Connection lost; reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserListModel</name>

@@ -1502,6 +1502,13 @@ binaire n° %1 (%2 octets) :
         <source>Not connected.</source>
         <translation>Non connecté.</translation>
     </message>
+    <message numerus="yes">
+        <source>Connection lost; reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connexion perdue ; reconnexion dans %n s…</numerusform>
+            <numerusform>Connexion perdue ; reconnexion dans %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserListModel</name>
