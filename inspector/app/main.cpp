@@ -24,6 +24,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/inspector/icons/app.svg")));
 
+    // The system's language first, so that --help is translated; --lang may change it below.
+    AppTranslator translator;
+    translator.setLanguage(QString());
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",
         "Inspects Socket.IO v4 servers: --admin connects to the admin namespace of an "
@@ -81,8 +84,7 @@ int main(int argc, char *argv[])
         emitEvent, emitArgs, lang });
     parser.process(app);
 
-    AppTranslator translator;
-    if (!translator.setLanguage(parser.value(lang))) {
+    if (parser.isSet(lang) && !translator.setLanguage(parser.value(lang))) {
         std::fprintf(stderr, "smartsocket-inspector: unknown --lang %s (de, fr, en)\n",
             qPrintable(parser.value(lang)));
         return 1;
