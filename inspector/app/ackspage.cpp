@@ -2,6 +2,7 @@
 
 #include "acksmodel.h"
 #include "charthelpers.h"
+#include "viewhelpers.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -33,6 +34,7 @@ AcksPage::AcksPage(AcksModel *model, QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(AcksModel::SocketColumn, 180);
+    widenToTitles(m_view->horizontalHeader());
 
     m_bars = new QBarSet(tr("acknowledged"));
     auto *series = new QBarSeries;

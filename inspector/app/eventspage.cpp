@@ -3,6 +3,7 @@
 #include "eventfilterproxymodel.h"
 #include "eventlogmodel.h"
 #include "valueformat.h"
+#include "viewhelpers.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -98,6 +99,7 @@ EventsPage::EventsPage(EventLogModel *model, QWidget *parent)
     m_view->setColumnWidth(EventLogModel::NamespaceColumn, 90);
     m_view->setColumnWidth(EventLogModel::SocketColumn, 180);
     m_view->setColumnWidth(EventLogModel::EventColumn, 140);
+    widenToTitles(m_view->horizontalHeader());
 
     m_details->setObjectName(QStringLiteral("eventDetails"));
     m_details->setReadOnly(true);

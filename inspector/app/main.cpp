@@ -1,6 +1,7 @@
 // smartsocket-inspector: a desktop inspector for Socket.IO v4 servers (admin mode against an
 // instrumented server, client mode against any server). Public SmartSocket API only.
 
+#include "apptranslator.h"
 #include "connectionprofile.h"
 #include "mainwindow.h"
 
@@ -20,11 +21,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SmartSocket"));
     QApplication::setApplicationName(QStringLiteral("smartsocket-inspector"));
-    QApplication::setApplicationDisplayName(
-        QApplication::translate("main", "SmartSocket Inspector"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/inspector/icons/app.svg")));
 
+    // The system's language first, so that --help is translated; --lang may change it below.
+    AppTranslator translator;
+    translator.setLanguage(QString());
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",
         "Inspects Socket.IO v4 servers: --admin connects to the admin namespace of an "
@@ -75,9 +77,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption emitArgs(QStringLiteral("args"),
         QApplication::translate("main", "JSON arguments of --emit (an array holds several)."),
         QStringLiteral("json"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QApplication::translate("main", "Language: de, fr or en (default: the system's)."),
+        QStringLiteral("code"));
     parser.addOptions({ url, admin, client, nsp, user, auth, query, header, ca, insecure, page,
-        emitEvent, emitArgs });
+        emitEvent, emitArgs, lang });
     parser.process(app);
+
+    if (parser.isSet(lang) && !translator.setLanguage(parser.value(lang))) {
+        std::fprintf(stderr, "smartsocket-inspector: unknown --lang %s (de, fr, en)\n",
+            qPrintable(parser.value(lang)));
+        return 1;
+    }
+    QApplication::setApplicationDisplayName(
+        QApplication::translate("main", "SmartSocket Inspector"));
 
     if (parser.isSet(admin) && parser.isSet(client)) {
         std::fprintf(stderr, "%s\n",
@@ -85,7 +98,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window;
+    MainWindow window(&translator);
     window.show();
 
     if (parser.isSet(page)) {

@@ -10,6 +10,7 @@
 #include "eventspage.h"
 #include "inspectormodels.h"
 #include "inspectorsettings.h"
+#include "languagemenu.h"
 #include "namespacespage.h"
 #include "ratelimitspage.h"
 #include "roomspage.h"
@@ -20,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -37,7 +39,7 @@ static void initInspectorResources()
 
 namespace Inspector {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(AppTranslator *translator, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(std::make_unique<InspectorSettings>())
     , m_models(new InspectorModels(this))
@@ -47,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stateIcon(new QLabel(this))
     , m_stateText(new QLabel(this))
     , m_countsText(new QLabel(this))
+    , m_translator(translator)
 {
     initInspectorResources();
     setObjectName(QStringLiteral("inspectorMainWindow"));
@@ -70,15 +73,16 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->setObjectName(QStringLiteral("pages"));
     m_tabs->setDocumentMode(true);
-    addPage(m_dashboard, QStringLiteral("dashboard"), tr("Dashboard"));
-    addPage(m_serversStack, QStringLiteral("servers"), tr("Servers"));
-    addPage(m_namespaces, QStringLiteral("namespaces"), tr("Namespaces"));
-    addPage(m_sockets, QStringLiteral("sockets"), tr("Sockets"));
-    addPage(m_roomsStack, QStringLiteral("rooms"), tr("Rooms"));
-    addPage(m_events, QStringLiteral("events"), tr("Events"));
-    addPage(m_emitStack, QStringLiteral("emit"), tr("Emit"));
-    addPage(m_acksStack, QStringLiteral("acks"), tr("Acks"));
-    addPage(m_rateLimitsStack, QStringLiteral("ratelimit"), tr("Rate limits"));
+    addPage(m_dashboard, QStringLiteral("dashboard"), QString());
+    addPage(m_serversStack, QStringLiteral("servers"), QString());
+    addPage(m_namespaces, QStringLiteral("namespaces"), QString());
+    addPage(m_sockets, QStringLiteral("sockets"), QString());
+    addPage(m_roomsStack, QStringLiteral("rooms"), QString());
+    addPage(m_events, QStringLiteral("events"), QString());
+    addPage(m_emitStack, QStringLiteral("emit"), QString());
+    addPage(m_acksStack, QStringLiteral("acks"), QString());
+    addPage(m_rateLimitsStack, QStringLiteral("ratelimit"), QString());
+    retranslateTabs();
     setCentralWidget(m_tabs);
 
     m_stateIcon->setObjectName(QStringLiteral("statusIcon"));
@@ -135,6 +139,43 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::retranslateTabs()
+{
+    const QStringList titles { tr("Dashboard"), tr("Servers"), tr("Namespaces"), tr("Sockets"),
+        tr("Rooms"), tr("Events"), tr("Emit"), tr("Acks"), tr("Rate limits") };
+    for (int i = 0; i < titles.size() && i < m_tabs->count(); ++i)
+        m_tabs->setTabText(i, titles.at(i));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // The window's own texts follow a language switch at once; the pages' labels are set
+    // when they are built and change with the next start.
+    if (event->type() == QEvent::LanguageChange && m_tabs) {
+        retranslateTabs();
+        const QList<QAction *> menus = menuBar()->actions();
+        menuBar()->clear();
+        // Later: the Language menu that switched is still delivering its signal.
+        for (QAction *action : menus) {
+            if (action->menu())
+                action->menu()->deleteLater();
+        }
+        const QList<QToolBar *> toolbars = findChildren<QToolBar *>();
+        for (QToolBar *toolbar : toolbars) {
+            removeToolBar(toolbar);
+            toolbar->deleteLater();
+        }
+        buildMenus();
+        if (m_mode == Mode::None)
+            setWindowTitle(tr("SmartSocket Inspector"));
+        else
+            setWindowTitle(tr("SmartSocket Inspector – %1").arg(m_profile.displayName()));
+        updateStatus();
+        updateAvailability();
+    }
+    QMainWindow::changeEvent(event);
+}
+
 int MainWindow::addPage(QWidget *page, const QString &icon, const QString &title)
 {
     return m_tabs->addTab(page, QIcon(QStringLiteral(":/inspector/icons/%1.svg").arg(icon)), title);
@@ -166,6 +207,9 @@ void MainWindow::buildMenus()
     connect(m_models->events(), &EventLogModel::pausedChanged, pause, &QAction::setChecked);
     QAction *clear = events->addAction(QIcon(QStringLiteral(":/inspector/icons/clear.svg")),
         tr("&Clear"), m_models->events(), &EventLogModel::clear);
+
+    if (m_translator)
+        menuBar()->addMenu(new LanguageMenu(m_translator, this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, [this] {

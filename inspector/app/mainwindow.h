@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class AppTranslator;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -37,7 +38,8 @@ class MainWindow : public QMainWindow
 public:
     enum class Mode { None, Admin, Client };
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// With a translator, the menu bar gets a Language menu.
+    explicit MainWindow(AppTranslator *translator = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Connects in the profile's mode; false with *error for a malformed profile. The
@@ -63,9 +65,11 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    void retranslateTabs();
     void updateStatus();
     void updateAvailability();
     void rebuildRecentMenu();
@@ -99,6 +103,7 @@ private:
     QLabel *m_stateText;
     QLabel *m_countsText;
     QMenu *m_recentMenu;
+    AppTranslator *m_translator;
     QAction *m_disconnectAction;
 };
 

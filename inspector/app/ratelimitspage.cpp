@@ -1,6 +1,7 @@
 #include "ratelimitspage.h"
 
 #include "ratelimitmodel.h"
+#include "viewhelpers.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -59,6 +60,7 @@ RateLimitsPage::RateLimitsPage(RateLimitModel *model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(RateLimitModel::SocketColumn, 180);
+    widenToTitles(m_view->horizontalHeader());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_view);

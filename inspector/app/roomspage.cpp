@@ -1,6 +1,7 @@
 #include "roomspage.h"
 
 #include "roomsmodel.h"
+#include "viewhelpers.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -35,6 +36,7 @@ RoomsPage::RoomsPage(RoomsModel *model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(RoomsModel::RoomColumn, 220);
+    widenToTitles(m_view->horizontalHeader());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_view);

@@ -3,6 +3,7 @@
 #include "adminconnection.h"
 #include "serversmodel.h"
 #include "valueformat.h"
+#include "viewhelpers.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -29,6 +30,7 @@ ServersPage::ServersPage(ServersModel *model, AdminConnection *admin, QWidget *p
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(ServersModel::ServerIdColumn, 200);
     m_view->setColumnWidth(ServersModel::HostnameColumn, 160);
+    widenToTitles(m_view->horizontalHeader());
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(

@@ -3,6 +3,7 @@
 #include "adminconnection.h"
 #include "socketsmodel.h"
 #include "valueformat.h"
+#include "viewhelpers.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -71,6 +72,7 @@ SocketsPage::SocketsPage(SocketsModel *model, AdminConnection *admin, QWidget *p
     m_view->setColumnWidth(SocketsModel::TransportColumn, 80);
     m_view->setColumnWidth(SocketsModel::RoomsColumn, 220);
     m_view->setColumnWidth(SocketsModel::DataColumn, 220);
+    widenToTitles(m_view->horizontalHeader());
 
     m_details->setObjectName(QStringLiteral("socketDetails"));
     m_details->setReadOnly(true);

@@ -53,6 +53,11 @@ QVariant AcksModel::data(const QModelIndex &index, int role) const
         case AckIdColumn:
             return a.ackId >= 0 ? QVariant(a.ackId) : QVariant();
         case DirectionColumn:
+            // The protocol's "in"/"out", shown in the user's language.
+            if (a.direction == QLatin1String("in"))
+                return tr("in");
+            if (a.direction == QLatin1String("out"))
+                return tr("out");
             return a.direction;
         case StatusColumn:
             switch (a.status) {

@@ -17,6 +17,7 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
 
 using TestKit::DemoServer;
@@ -183,6 +184,59 @@ private Q_SLOTS:
             QStringLiteral("theirs"));
         QVERIFY(!window.findChild<QCheckBox *>(QStringLiteral("done"))->isChecked()); // reloaded
         QVERIFY(!session.hasPendingChanges());
+    }
+
+    // A lost server: the status counts down to the next attempt, with the client's own delay,
+    // and says "connected" again once the server is back.
+    void countdownWhileReconnecting()
+    {
+        auto server = std::make_unique<DemoServer>(QStringLiteral("smartsocket-sync-server"));
+        QVERIFY2(server->start(), qPrintable(server->errorString()));
+        const QString port = QString::number(server->port());
+        SyncSession session;
+        SyncWindow window(&session, nullptr);
+        session.start(server->url());
+        window.show();
+        QTRY_VERIFY(session.version() > 0);
+
+        struct Shown
+        {
+            int delayMs;
+            int secondsLeft;
+            QString text;
+        };
+        QList<Shown> shown;
+        connect(session.client(), &SmartSocket::Client::reconnectScheduled, this,
+            [&](int, int delayMs) {
+                shown.append({ delayMs, session.reconnectSecondsLeft(), window.statusText() });
+            });
+        QCOMPARE(server->terminate(), 0);
+        server.reset();
+        QTRY_VERIFY(!shown.isEmpty());
+        const Shown &first = shown.first();
+        const int expected = int(std::ceil(first.delayMs / 1000.0));
+        QVERIFY2(first.secondsLeft <= expected && first.secondsLeft >= expected - 1,
+            qPrintable(QStringLiteral("delay %1 ms, countdown %2 s")
+                           .arg(first.delayMs)
+                           .arg(first.secondsLeft)));
+        QVERIFY2(first.text.contains(QStringLiteral("reconnecting in %1 s").arg(first.secondsLeft)),
+            qPrintable(first.text));
+        // The seconds go down while waiting (the default delays are 0.5 s to 1.5 s at first,
+        // so wait for an attempt that is at least 2 s away).
+        QTRY_VERIFY_WITH_TIMEOUT(session.reconnectSecondsLeft() >= 2, 15000);
+        const int before = session.reconnectSecondsLeft();
+        QTRY_VERIFY(session.reconnectSecondsLeft() == before - 1);
+        // The window follows within a tick of the session's countdown timer.
+        QTRY_VERIFY2(
+            window.statusText().contains(QStringLiteral("reconnecting in %1 s").arg(before - 1)),
+            qPrintable(window.statusText()));
+
+        server = std::make_unique<DemoServer>(QStringLiteral("smartsocket-sync-server"),
+            QStringList { QStringLiteral("--port"), port });
+        QVERIFY2(server->start(), qPrintable(server->errorString()));
+        QTRY_COMPARE_WITH_TIMEOUT(session.connectionState(), SyncSession::State::Connected, 20000);
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Connected")),
+            qPrintable(window.statusText()));
     }
 };
 

@@ -5,14 +5,22 @@
 #include "apptranslator.h"
 #include "chatsession.h"
 #include "chatwindow.h"
+#ifdef SMARTSOCKET_HAVE_INSPECTOR
+#include "eventlogmodel.h"
+#include "inspectormodels.h"
+#include "mainwindow.h"
+#endif
 #include "syncsession.h"
 #include "syncwindow.h"
 
 #include <QDomDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QtTest>
 
 class tst_Translations : public QObject
@@ -23,6 +31,8 @@ private Q_SLOTS:
     void germanChatWindow();
     void switchAtRunTime();
     void germanSyncWindow();
+    void germanInspectorWindow();
+    void inspectorSwitchAtRunTime();
     void otherLocalesGetEnglish();
     void unknownLanguageRefused();
     void tsFiles_data();
@@ -30,6 +40,10 @@ private Q_SLOTS:
 
 private:
     AppTranslator m_translator;
+#ifdef SMARTSOCKET_HAVE_INSPECTOR
+    static QStringList menuTitles(QMainWindow *window);
+    static QStringList tabTitles(Inspector::MainWindow *window);
+#endif
 };
 
 void tst_Translations::germanChatWindow()
@@ -89,6 +103,77 @@ void tst_Translations::germanSyncWindow()
     QVERIFY(m_translator.setLanguage(QStringLiteral("fr")));
     QTRY_COMPARE(window.windowTitle(), QStringLiteral("Synchro SmartSocket"));
     QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
+}
+
+#ifdef SMARTSOCKET_HAVE_INSPECTOR
+QStringList tst_Translations::menuTitles(QMainWindow *window)
+{
+    QStringList titles;
+    for (QAction *action : window->menuBar()->actions())
+        titles.append(action->text());
+    return titles;
+}
+
+QStringList tst_Translations::tabTitles(Inspector::MainWindow *window)
+{
+    QStringList titles;
+    for (int i = 0; i < window->tabs()->count(); ++i)
+        titles.append(window->tabs()->tabText(i));
+    return titles;
+}
+#endif
+
+void tst_Translations::germanInspectorWindow()
+{
+#ifndef SMARTSOCKET_HAVE_INSPECTOR
+    QSKIP("the inspector is not built (SMARTSOCKET_INSPECTOR=OFF)");
+#else
+    // The window keeps its layout in QSettings: never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_translator.setLanguage(QStringLiteral("de")));
+    Inspector::MainWindow window(&m_translator);
+    window.show();
+    QCOMPARE(menuTitles(&window),
+        QStringList({ QStringLiteral("&Datei"), QStringLiteral("&Ereignisse"),
+            QStringLiteral("Sp&rache"), QStringLiteral("&Hilfe") }));
+    QCOMPARE(tabTitles(&window),
+        QStringList(
+            { QStringLiteral("Übersicht"), QStringLiteral("Server"), QStringLiteral("Namespaces"),
+                QStringLiteral("Sockets"), QStringLiteral("Räume"), QStringLiteral("Ereignisse"),
+                QStringLiteral("Senden"), QStringLiteral("Acks"), QStringLiteral("Ratenlimits") }));
+    QCOMPARE(window.statusText(), QStringLiteral("Nicht verbunden"));
+    // The pages and the models (column headers) are translated too.
+    QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("eventsTextFilter"))->placeholderText(),
+        QStringLiteral("Text in Argumenten suchen…"));
+    QCOMPARE(
+        window.models()
+            ->events()
+            ->headerData(Inspector::EventLogModel::ArgumentsColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString(),
+        QStringLiteral("Argumente"));
+    QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
+#endif
+}
+
+void tst_Translations::inspectorSwitchAtRunTime()
+{
+#ifndef SMARTSOCKET_HAVE_INSPECTOR
+    QSKIP("the inspector is not built (SMARTSOCKET_INSPECTOR=OFF)");
+#else
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
+    Inspector::MainWindow window(&m_translator);
+    QCOMPARE(tabTitles(&window).value(0), QStringLiteral("Dashboard"));
+    QVERIFY(m_translator.setLanguage(QStringLiteral("fr")));
+    QTRY_COMPARE(tabTitles(&window).value(0), QStringLiteral("Tableau de bord"));
+    QCOMPARE(menuTitles(&window),
+        QStringList({ QStringLiteral("&Fichier"), QStringLiteral("É&vénements"),
+            QStringLiteral("&Langue"), QStringLiteral("&Aide") }));
+    QCOMPARE(window.statusText(), QStringLiteral("Non connecté"));
+    QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
+    QTRY_COMPARE(tabTitles(&window).value(0), QStringLiteral("Dashboard"));
+    QTRY_COMPARE(menuTitles(&window).value(0), QStringLiteral("&File"));
+#endif
 }
 
 void tst_Translations::otherLocalesGetEnglish()

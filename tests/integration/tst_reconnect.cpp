@@ -6,6 +6,7 @@
 #include "serverhelpers.h"
 
 #include <QTcpServer>
+#include <QThread>
 #include <QtTest>
 
 #include <algorithm>
@@ -21,6 +22,15 @@ using TestKit::startEchoServer;
 using TestKit::urlOf;
 
 namespace {
+
+// A port that was free a moment ago: connections to it are refused at once.
+quint16 refusingPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
 
 QString toText(const QList<qint64> &values)
 {
@@ -132,10 +142,8 @@ private Q_SLOTS:
         QFETCH(double, jitter);
         QFETCH(int, attempts);
 
-        QTcpServer probe; // a port that was free a moment ago: connections are refused
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = refusingPort();
+        QVERIFY(port != 0);
 
         ClientOptions options;
         options.multiplex = false;
@@ -190,6 +198,124 @@ private Q_SLOTS:
             const auto [lo, hi] = std::minmax_element(capped.cbegin(), capped.cend());
             QVERIFY2(*hi - *lo > 10, qPrintable(toText(measured)));
         }
+    }
+
+    // reconnectScheduled(attempt, delayMs) reports the delay the client really waits (jitter
+    // included): the time from the signal to reconnecting(attempt) is delayMs, and delayMs
+    // lies within the bounds documented in client.h.
+    void reconnectScheduledReportsTheDelay()
+    {
+        const int delay = 150;
+        const int delayMax = 600;
+        const double jitter = 0.5;
+        const int attempts = 6;
+        const quint16 port = refusingPort();
+        QVERIFY(port != 0);
+
+        ClientOptions options;
+        options.multiplex = false;
+        options.reconnectDelay = delay;
+        options.reconnectDelayMax = delayMax;
+        options.jitter = jitter;
+        options.maxReconnectAttempts = attempts;
+        Client client(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options);
+        QElapsedTimer clock;
+        clock.start();
+        struct Scheduled
+        {
+            int attempt;
+            int delayMs;
+            qint64 at;
+        };
+        QList<Scheduled> scheduled;
+        QList<qint64> starts;
+        QList<QThread *> threads;
+        connect(&client, &Client::reconnectScheduled, this, [&](int attempt, int delayMs) {
+            scheduled.append({ attempt, delayMs, clock.elapsed() });
+            threads.append(QThread::currentThread());
+        });
+        connect(&client, &Client::reconnecting, this, [&](int attempt) {
+            starts.append(clock.elapsed());
+            // Scheduled first, then started.
+            QCOMPARE(scheduled.size(), attempt);
+        });
+        QSignalSpy failed(&client, &Client::reconnectFailed);
+        client.open();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+
+        QCOMPARE(scheduled.size(), attempts);
+        QCOMPARE(starts.size(), attempts);
+        QCOMPARE(threads, QList<QThread *>(attempts, QThread::currentThread()));
+        QList<qint64> reported;
+        int offNominal = 0;
+        for (int n = 0; n < attempts; ++n) {
+            const Scheduled &s = scheduled.at(n);
+            QCOMPARE(s.attempt, n + 1);
+            reported.append(s.delayMs);
+            const double base = std::min(double(delay) * std::pow(2.0, n), double(delayMax));
+            QVERIFY2(s.delayMs >= std::floor(base * (1.0 - jitter))
+                    && s.delayMs <= std::ceil(base * (1.0 + jitter)),
+                qPrintable(QStringLiteral("attempt %1: %2 ms, base %3")
+                               .arg(n + 1)
+                               .arg(s.delayMs)
+                               .arg(base)));
+            if (std::abs(s.delayMs - base) > 1)
+                ++offNominal;
+            const qint64 waited = starts.at(n) - s.at;
+            // Coarse timers fire up to 5 % early or late, plus scheduling latency.
+            QVERIFY2(waited >= s.delayMs * 0.95 - 2 && waited <= s.delayMs * 1.05 + 100,
+                qPrintable(QStringLiteral("attempt %1: reported %2 ms, waited %3 ms; reported: %4")
+                               .arg(n + 1)
+                               .arg(s.delayMs)
+                               .arg(waited)
+                               .arg(toText(reported))));
+        }
+        // The jittered delay, not the nominal one: six uniform draws over +-50 % all within
+        // 1 ms of the nominal value would be a wonder.
+        QVERIFY2(offNominal > 0, qPrintable(toText(reported)));
+    }
+
+    // The signal comes in the thread that owns the client.
+    void reconnectScheduledInOwnersThread()
+    {
+        const quint16 port = refusingPort();
+        QVERIFY(port != 0);
+        QThread worker;
+        worker.start();
+        ClientOptions options;
+        options.multiplex = false;
+        options.reconnectDelay = 50;
+        options.maxReconnectAttempts = 2;
+        // Made in the worker: a client belongs to the thread that creates it.
+        QObject inWorker;
+        inWorker.moveToThread(&worker);
+        Client *client = nullptr;
+        QMetaObject::invokeMethod(
+            &inWorker,
+            [&] {
+                client = new Client(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options);
+            },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(client);
+        QCOMPARE(client->thread(), &worker);
+        QMutex mutex;
+        QList<QThread *> threads;
+        connect(
+            client, &Client::reconnectScheduled, client,
+            [&](int, int) {
+                QMutexLocker lock(&mutex);
+                threads.append(QThread::currentThread());
+            },
+            Qt::DirectConnection);
+        QSignalSpy failed(client, &Client::reconnectFailed);
+        QMetaObject::invokeMethod(client, [client] { client->open(); });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QMetaObject::invokeMethod(
+            client, [client] { delete client; }, Qt::BlockingQueuedConnection);
+        worker.quit();
+        QVERIFY(worker.wait(5000));
+        QMutexLocker lock(&mutex);
+        QCOMPARE(threads, QList<QThread *>(2, &worker));
     }
 };
 

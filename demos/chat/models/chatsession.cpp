@@ -59,7 +59,6 @@ SmartSocket::ClientOptions ChatSession::defaultOptions()
     options.namespaceName = QStringLiteral("/chat");
     options.reconnectDelay = 1000;
     options.reconnectDelayMax = 8000;
-    options.jitter = 0;
     options.ackTimeout = kSendTimeoutMs;
     options.connectTimeout = 10000;
     // Refusals come back in the acks, which say which message they concern.
@@ -106,6 +105,9 @@ void ChatSession::installHandlers()
     connect(client, &Client::disconnected, this, &ChatSession::onDisconnected);
     connect(client, &Client::errorOccurred, this,
         [this](const SmartSocket::Error &error) { onConnectError(error.message()); });
+    // The client says how long it waits (jitter included): the countdown is exact.
+    connect(client, &Client::reconnectScheduled, this,
+        [this](int, int delayMs) { startCountdown(delayMs); });
     connect(client, &Client::reconnecting, this, [this](int attempt) {
         m_attempt = attempt;
         m_countdownTimer.stop();
@@ -174,15 +176,6 @@ int ChatSession::reconnectSecondsLeft() const
     return int(std::ceil(double(m_nextAttempt.remainingTime()) / 1000.0));
 }
 
-int ChatSession::reconnectDelay(int attempt) const
-{
-    // Client's own formula (ClientOptions): min(delay * 2^attempt, delayMax), jitter 0 here.
-    const double delay
-        = std::min(double(m_options.reconnectDelay) * std::pow(2.0, std::min(attempt, 30)),
-            double(m_options.reconnectDelayMax));
-    return int(delay);
-}
-
 void ChatSession::startCountdown(int delayMs)
 {
     m_nextAttempt = QDeadlineTimer(delayMs);
@@ -223,8 +216,9 @@ void ChatSession::onDisconnected(const QString &reason)
         Q_EMIT notice(NoticeKind::Error, tr("The server ended the session."));
         return;
     }
-    // The client waits reconnectDelay(0) before its first attempt.
-    startCountdown(reconnectDelay(0));
+    // Client::reconnectScheduled follows with the delay.
+    m_nextAttempt = QDeadlineTimer(0);
+    setState(State::Reconnecting);
 }
 
 void ChatSession::onConnectError(const QString &message)
@@ -233,9 +227,8 @@ void ChatSession::onConnectError(const QString &message)
         return;
     Q_EMIT notice(
         NoticeKind::Error, tr("Cannot connect to %1: %2").arg(m_url.toDisplayString(), message));
-    if (m_options.reconnection)
-        startCountdown(reconnectDelay(m_attempt));
-    else
+    // With reconnection, Client::reconnectScheduled starts the countdown.
+    if (!m_options.reconnection)
         setState(State::Disconnected);
 }
 

@@ -34,8 +34,8 @@ public:
     explicit ChatSession(QObject *parent = nullptr);
     ~ChatSession() override;
 
-    /// The options the chat uses: namespace /chat, a reconnection without jitter (so the
-    /// countdown shown is exact), the key in SMARTSOCKET_ENCRYPTION_KEY if set.
+    /// The options the chat uses: namespace /chat, reconnection after 1, 2, 4, 8 s (with the
+    /// client's jitter), the key in SMARTSOCKET_ENCRYPTION_KEY if set.
     static SmartSocket::ClientOptions defaultOptions();
 
     /// Connects as `username`; joinRoom() may be called before the connection is up.
@@ -94,7 +94,6 @@ private:
     void sendJoin(const QString &room);
     void sendOutgoing(const Outgoing &message);
     void startCountdown(int delayMs);
-    int reconnectDelay(int attempt) const;
     void installHandlers();
 
     std::unique_ptr<SmartSocket::Client> m_client;

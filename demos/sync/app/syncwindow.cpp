@@ -98,6 +98,7 @@ SyncWindow::SyncWindow(SyncSession *session, AppTranslator *translator, QWidget 
         [this](const QVariantMap &state) { applyState(state); });
     connect(session, &SyncSession::versionChanged, this, &SyncWindow::updateStatus);
     connect(session, &SyncSession::connectionStateChanged, this, &SyncWindow::updateStatus);
+    connect(session, &SyncSession::reconnectCountdownChanged, this, &SyncWindow::updateStatus);
     connect(session, &SyncSession::notice, this, &SyncWindow::showNotice);
 
     retranslate();
@@ -194,9 +195,13 @@ void SyncWindow::updateStatus()
     case SyncSession::State::Connecting:
         m_status->setText(tr("Connecting to %1…").arg(server));
         break;
-    case SyncSession::State::Reconnecting:
-        m_status->setText(tr("Connection lost; reconnecting…"));
+    case SyncSession::State::Reconnecting: {
+        const int seconds = m_session->reconnectSecondsLeft();
+        m_status->setText(seconds > 0
+                ? tr("Connection lost; reconnecting in %n s…", nullptr, seconds)
+                : tr("Connection lost; reconnecting…"));
         break;
+    }
     case SyncSession::State::Disconnected:
         m_status->setText(tr("Not connected."));
         break;

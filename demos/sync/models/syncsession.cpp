@@ -2,10 +2,22 @@
 
 #include <smartsocket/client.h>
 
+#include <cmath>
+
 using SmartSocket::AckResult;
 using SmartSocket::Client;
 
-SyncSession::SyncSession(QObject *parent) : QObject(parent) { }
+SyncSession::SyncSession(QObject *parent) : QObject(parent)
+{
+    // Ticks a few times a second so that the seconds shown change on time.
+    m_countdownTimer.setInterval(250);
+    connect(&m_countdownTimer, &QTimer::timeout, this, [this] {
+        const int left = reconnectSecondsLeft();
+        Q_EMIT reconnectCountdownChanged(left);
+        if (left == 0)
+            m_countdownTimer.stop();
+    });
+}
 
 SyncSession::~SyncSession() = default;
 
@@ -30,7 +42,19 @@ void SyncSession::start(const QUrl &url, const SmartSocket::ClientOptions &optio
     stop();
     m_url = url;
     m_client = std::make_unique<Client>(url, options);
+    connect(m_client.get(), &Client::reconnectScheduled, this, [this](int, int delayMs) {
+        m_nextAttempt = QDeadlineTimer(delayMs);
+        setConnection(State::Reconnecting);
+        Q_EMIT reconnectCountdownChanged(reconnectSecondsLeft());
+        m_countdownTimer.start();
+    });
+    connect(m_client.get(), &Client::reconnecting, this, [this] {
+        m_nextAttempt = QDeadlineTimer(0);
+        m_countdownTimer.stop();
+        Q_EMIT reconnectCountdownChanged(0);
+    });
     connect(m_client.get(), &Client::connected, this, [this] {
+        m_countdownTimer.stop();
         setConnection(State::Connected);
         load();
     });
@@ -61,10 +85,18 @@ void SyncSession::stop()
 {
     if (!m_client)
         return;
+    m_countdownTimer.stop();
     m_client->close();
     m_client.reset();
     m_inFlight = false;
     setConnection(State::Disconnected);
+}
+
+int SyncSession::reconnectSecondsLeft() const
+{
+    if (m_connection != State::Reconnecting || m_nextAttempt.hasExpired())
+        return 0;
+    return int(std::ceil(double(m_nextAttempt.remainingTime()) / 1000.0));
 }
 
 void SyncSession::setConnection(State state)

@@ -2,7 +2,9 @@
 
 #include <smartsocket/options.h>
 
+#include <QDeadlineTimer>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantMap>
 
@@ -31,11 +33,16 @@ public:
     void stop();
 
     State connectionState() const { return m_connection; }
+    /// While reconnecting: seconds until the next attempt (0 while an attempt runs), from the
+    /// delay the client reports (Client::reconnectScheduled).
+    int reconnectSecondsLeft() const;
     QUrl url() const { return m_url; }
     QVariantMap state() const { return m_state; }
     qint64 version() const { return m_version; }
     /// True while local changes wait for the server.
     bool hasPendingChanges() const { return m_inFlight || !m_pending.isEmpty(); }
+
+    SmartSocket::Client *client() const { return m_client.get(); }
 
     /// Applies `changes` locally at once and sends them.
     void update(const QVariantMap &changes);
@@ -45,6 +52,8 @@ Q_SIGNALS:
     /// The state changed from elsewhere (a load, another client, a reload after a refusal).
     void stateReplaced(const QVariantMap &state, qint64 version);
     void versionChanged(qint64 version);
+    /// Every second while waiting to reconnect.
+    void reconnectCountdownChanged(int secondsLeft);
     /// Something the user should know (translated).
     void notice(const QString &text);
 
@@ -61,4 +70,6 @@ private:
     qint64 m_version = 0;
     QVariantMap m_pending;
     bool m_inFlight = false;
+    QTimer m_countdownTimer;
+    QDeadlineTimer m_nextAttempt;
 };

@@ -94,7 +94,15 @@ Q_SIGNALS:
     /// Connect errors (CONNECT_ERROR from the server: message and data), transport errors,
     /// and, with enableErrorHandling, the server's `__error__` events.
     void errorOccurred(const SmartSocket::Error &error);
+    /// A reconnect attempt (1, 2, ...) starts now: the connection is being opened again.
     void reconnecting(int attempt);
+    /// The client will make reconnect attempt `attempt` (1, 2, ...) in delayMs milliseconds,
+    /// the delay actually waited (jitter applied): emitted when the attempt is scheduled, once
+    /// per attempt, before reconnecting(attempt). With attempt counted from 1,
+    ///     base = min(reconnectDelay * 2^(attempt - 1), reconnectDelayMax)
+    ///     base * (1 - jitter) <= delayMs <= base * (1 + jitter)
+    /// (ClientOptions; jitter clamped to [0, 1]). For countdowns ("reconnecting in 3 s").
+    void reconnectScheduled(int attempt, int delayMs);
     void reconnected(int attempts);
     void reconnectFailed();
     /// Every event received (after onAny, before the event's handler).

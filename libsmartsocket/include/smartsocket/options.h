@@ -103,7 +103,8 @@ struct SMARTSOCKET_EXPORT ClientOptions
     /// Time to complete the handshake and namespace CONNECT.
     int connectTimeout = 20000;
     /// Reconnect after an unexpected disconnect, with exponential backoff:
-    /// delay = min(reconnectDelay * 2^attempt, reconnectDelayMax), randomised by +-jitter.
+    /// delay = min(reconnectDelay * 2^(attempt - 1), reconnectDelayMax) for attempt 1, 2, ...,
+    /// randomised by +-jitter (Client::reconnectScheduled reports each delay).
     bool reconnection = true;
     int reconnectDelay = 1000;
     int reconnectDelayMax = 5000;

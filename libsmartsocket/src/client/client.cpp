@@ -264,6 +264,13 @@ void Client::Private::onReconnecting(int attempt)
     Q_EMIT q->reconnecting(attempt);
 }
 
+void Client::Private::onReconnectScheduled(int attempt, int delayMs)
+{
+    if (state != State::Connecting)
+        return;
+    Q_EMIT q->reconnectScheduled(attempt, delayMs);
+}
+
 void Client::Private::onReconnected(int attempts)
 {
     if (state == State::Connecting)

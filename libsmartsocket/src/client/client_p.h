@@ -36,6 +36,7 @@ public:
     /// The connection could not be opened (while this client waited for it).
     void onOpenFailed(const Error &error, bool willReconnect);
     void onReconnecting(int attempt);
+    void onReconnectScheduled(int attempt, int delayMs);
     void onReconnected(int attempts);
     void onReconnectFailed();
     void onManagerDestroyed();

@@ -621,6 +621,14 @@ void Manager::scheduleReconnect()
     m_state = State::WaitingToReconnect;
     qCDebug(lcManager) << "reconnect attempt" << m_attempts << "in" << delay << "ms";
     m_reconnectTimer.start(delay);
+    // After the timer started: a handler that closes its client finds a consistent state.
+    const int attempt = m_attempts;
+    for (const QPointer<Client> &client : clientsSnapshot()) {
+        if (m_state != State::WaitingToReconnect || m_dying)
+            return;
+        if (isAttached(client) && client->d->isActive())
+            client->d->onReconnectScheduled(attempt, delay);
+    }
 }
 
 void Manager::onReconnectTimer()
