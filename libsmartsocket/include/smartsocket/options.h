@@ -20,6 +20,10 @@ struct SMARTSOCKET_EXPORT ServerOptions
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     /// HTTP path of the endpoint; with or without the trailing slash both match.
     QString path = QStringLiteral("/socket.io/");
+    /// Serve Engine.IO HTTP long-polling (and its upgrade to WebSocket) besides WebSocket,
+    /// as socket.io's default transports ["polling", "websocket"]; false: WebSocket only (a
+    /// polling request is answered 400 "Transport unknown").
+    bool enablePolling = true;
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

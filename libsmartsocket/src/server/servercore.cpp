@@ -46,32 +46,24 @@ void ServerCore::applyOptions()
         RateLimit { options.rateLimitWindow, options.rateLimitMaxRequests });
 }
 
-Transport::HttpResponse ServerCore::onRequest(
-    Transport::ConnectionId id, const Transport::HttpRequest &request)
+Transport::HttpResponse ServerCore::refuseRequest(
+    const Transport::HttpRequest &request, EngineError code)
 {
-    const auto refuse = [&](EngineError code) {
-        Transport::HttpResponse response;
-        response.status = code == EngineError::Forbidden ? 403 : 400;
-        response.body = Protocol::engineErrorBody(code);
-        Q_EMIT q->connectionError(
-            request.peerAddress.toString() + QLatin1Char(':') + QString::number(request.peerPort),
-            Protocol::engineErrorMessage(code));
-        return response;
-    };
+    Transport::HttpResponse response;
+    response.status = code == EngineError::Forbidden ? 403 : 400;
+    response.body = Protocol::engineErrorBody(code);
+    response.keepAlive = true; // as Node's HTTP server; never for a refused upgrade
+    Q_EMIT q->connectionError(
+        request.peerAddress.toString() + QLatin1Char(':') + QString::number(request.peerPort),
+        Protocol::engineErrorMessage(code));
+    return response;
+}
 
-    if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
-        Transport::HttpResponse response;
-        response.status = 404;
-        response.contentType = "text/plain";
-        response.body = "Not found";
-        return response;
-    }
-    if (const auto error = Session::EngineHandshake::verify(
-            request.method, request.query, request.isWebSocketUpgrade))
-        return refuse(*error);
-
+EngineSession *ServerCore::newSession(
+    Transport::ConnectionId conn, const Transport::HttpRequest &request)
+{
     auto *session = sessionPool ? sessionPool->acquire() : new EngineSession;
-    session->conn = id;
+    session->conn = conn;
     session->sid = Protocol::generateId();
     auto handshake = std::make_shared<HandshakeData>();
     handshake->head = request.head;
@@ -82,15 +74,38 @@ Transport::HttpResponse ServerCore::onRequest(
     handshake->secure = request.secure;
     session->handshake = std::move(handshake);
     setupExtensions(session, request.query);
-    io->setUserData(id, session);
+    io->setUserData(conn, session);
     ++sessionCount;
+    return session;
+}
+
+Transport::HttpResponse ServerCore::onRequest(
+    Transport::ConnectionId id, const Transport::HttpRequest &request)
+{
+    if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
+        Transport::HttpResponse response;
+        response.status = 404;
+        response.contentType = "text/plain";
+        response.body = "Not found";
+        return response;
+    }
+    if (options.enablePolling)
+        return onEngineRequest(id, request);
+    if (const auto error = Session::EngineHandshake::verify(
+            request.method, request.query, request.isWebSocketUpgrade))
+        return refuseRequest(request, *error);
+    newSession(id, request);
     return {};
 }
 
 void ServerCore::onOpen(Transport::ConnectionId id)
 {
+    if (refusedUpgrades.contains(id)) {
+        io->closeConnection(id, 1000);
+        return;
+    }
     auto *session = static_cast<EngineSession *>(io->userData(id));
-    if (!session)
+    if (!session || session->conn != id) // no session, or the probe of an upgrade
         return;
     Protocol::OpenInfo info;
     info.sid = session->sid;
@@ -109,6 +124,8 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session || session->closed)
         return;
+    if (Q_UNLIKELY(session->conn != id))
+        return onProbeMessage(session, id, payload, binary);
     QByteArray unwrapped;
     if (session->ext && !unwrapMessage(session, payload, binary, unwrapped))
         return;
@@ -179,10 +196,22 @@ static QString reasonString(Transport::CloseReason reason)
 void ServerCore::onClosed(
     Transport::ConnectionId id, Transport::CloseReason reason, const QString &detail)
 {
+    refusedUpgrades.remove(id);
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session)
         return;
     io->setUserData(id, nullptr);
+    if (session->conn != id) { // an upgrade probe that did not complete
+        session->upgrading = false;
+        session->probe = 0;
+        return;
+    }
+    if (session->polling)
+        pollingSessions.remove(session->sid);
+    if (session->probe) {
+        io->setUserData(session->probe, nullptr);
+        io->closeConnection(session->probe, 1000);
+    }
     if (reason == Transport::CloseReason::MessageTooBig
         || reason == Transport::CloseReason::ProtocolError)
         reportConnectionError(session, detail);

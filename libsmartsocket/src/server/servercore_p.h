@@ -18,6 +18,7 @@
 #include "features/envelope.h"
 #include "features/pool.h"
 #include "features/ratelimiter.h"
+#include "protocol/engineio.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
 #include "session/middlewarelist.h"
@@ -29,6 +30,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -85,6 +87,23 @@ public:
     std::unique_ptr<ObjectPool<EngineSession>> sessionPool;
     QElapsedTimer rateLimitClock; // monotonic time base of the limiter
     ServerObserver *observer = nullptr; ///< instrumentation (serverobserver.h); null: none
+
+    // HTTP long-polling and the upgrade to WebSocket (serverpolling.cpp).
+    /// Sessions opened over polling, by sid: later requests (polls, posts, the upgrade)
+    /// name their session.
+    QHash<QString, EngineSession *> pollingSessions;
+    /// WebSocket connections accepted only to be closed at once (engine.io accepts a second
+    /// upgrade of a session, then closes it).
+    QSet<Transport::ConnectionId> refusedUpgrades;
+    Transport::HttpResponse onEngineRequest(
+        Transport::ConnectionId id, const Transport::HttpRequest &request);
+    Transport::HttpResponse refuseRequest(
+        const Transport::HttpRequest &request, Protocol::EngineError code);
+    EngineSession *newSession(Transport::ConnectionId conn, const Transport::HttpRequest &request);
+    Transport::HttpResponse onPollingPost(
+        EngineSession *session, const Transport::HttpRequest &request);
+    void onProbeMessage(EngineSession *session, Transport::ConnectionId probe,
+        QByteArrayView payload, bool binary);
 
     // Observer hooks (serverobserverhooks.cpp), called only when an observer is attached.
     void observePacketIn(EngineSession *session, const Protocol::Packet &packet);

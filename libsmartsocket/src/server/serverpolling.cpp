@@ -1,0 +1,158 @@
+// HTTP long-polling and the upgrade to WebSocket, as engine.io 6 (socket.io 4.8) serves
+// them: every request of the endpoint comes through onEngineRequest(); a polling session is
+// an IoCore connection without a socket (IoCore::openPollingSession), so everything above
+// (heartbeat, Socket.IO routing, broadcasts) treats it like a WebSocket connection.
+
+#include "servercore_p.h"
+
+#include "protocol/engineio.h"
+#include "protocol/enginepayload.h"
+#include "session/closereason.h"
+#include "session/enginehandshake.h"
+
+namespace SmartSocket::Internal {
+
+using Protocol::EngineError;
+using Session::CloseReason;
+using Session::EngineHandshake;
+
+namespace {
+
+Transport::HttpResponse plainAnswer(int status, QByteArray contentType = {}, QByteArray body = {})
+{
+    Transport::HttpResponse response;
+    response.status = status;
+    response.contentType = std::move(contentType);
+    response.body = std::move(body);
+    response.keepAlive = true;
+    return response;
+}
+
+} // namespace
+
+Transport::HttpResponse ServerCore::onEngineRequest(
+    Transport::ConnectionId id, const Transport::HttpRequest &request)
+{
+    bool found = false;
+    const QByteArray transport = EngineHandshake::queryValue(request.query, "transport", &found);
+    const QByteArray sid = EngineHandshake::queryValue(request.query, "sid", &found);
+    // engine.io's verify(), in its order: transport, sid (and the session's transport),
+    // handshake method, WebSocket without upgrade; then the handshake checks the version.
+    if (transport != "polling" && transport != "websocket")
+        return refuseRequest(request, EngineError::TransportUnknown);
+
+    if (!sid.isEmpty()) {
+        EngineSession *session = pollingSessions.value(QString::fromLatin1(sid));
+        if (!session || session->closed)
+            return refuseRequest(request, EngineError::UnknownSid);
+        if (request.isWebSocketUpgrade) {
+            if (session->upgrading || session->upgraded) {
+                refusedUpgrades.insert(id); // accepted, then closed (onOpen)
+                return {};
+            }
+            session->upgrading = true;
+            session->probe = id;
+            io->setUserData(id, session);
+            return {};
+        }
+        const QByteArray current = session->upgraded ? "websocket" : "polling";
+        if (transport != current)
+            return refuseRequest(request, EngineError::BadRequest);
+        if (request.method == "GET") {
+            if (!io->holdPoll(session->conn, id)) {
+                // A second poll while one is held: engine.io ends the session.
+                reportConnectionError(session, QStringLiteral("overlap from client"));
+                closeSession(session, CloseReason::transportError());
+                return plainAnswer(400);
+            }
+            return { Transport::HttpResponse::Held, {}, {}, {}, false };
+        }
+        if (request.method == "POST")
+            return onPollingPost(session, request);
+        return plainAnswer(500);
+    }
+
+    if (request.method != "GET")
+        return refuseRequest(request, EngineError::BadHandshakeMethod);
+    if (transport == "websocket" && !request.isWebSocketUpgrade)
+        return refuseRequest(request, EngineError::BadRequest);
+    const QByteArray eio = EngineHandshake::queryValue(request.query, "EIO", &found);
+    if (eio != "4")
+        return refuseRequest(request, EngineError::UnsupportedProtocolVersion);
+    if (transport == "websocket") {
+        newSession(id, request);
+        return {}; // 101; onOpen sends the open packet
+    }
+
+    // A new polling session: the handshake GET is its first poll, answered with the open
+    // packet.
+    const Transport::ConnectionId conn
+        = io->openPollingSession(request.peerAddress, request.peerPort);
+    EngineSession *session = newSession(conn, request);
+    session->polling = true;
+    pollingSessions.insert(session->sid, session);
+    io->holdPoll(conn, id);
+    Protocol::OpenInfo info;
+    info.sid = session->sid;
+    info.upgrades = QStringList { QStringLiteral("websocket") };
+    info.pingInterval = options.pingInterval;
+    info.pingTimeout = options.pingTimeout;
+    info.maxPayload = options.maxPayload;
+    io->sendText(conn, withExtensions(session, Protocol::encodeOpen(info)));
+    io->armTimer(conn, 0, pingQueue);
+    io->armTimer(conn, 1, connectQueue);
+    if (Q_UNLIKELY(observer))
+        observer->connectionOpened(session->sid, Handshake(session->handshake, {}));
+    return { Transport::HttpResponse::Held, {}, {}, {}, false };
+}
+
+Transport::HttpResponse ServerCore::onPollingPost(
+    EngineSession *session, const Transport::HttpRequest &request)
+{
+    if (request.header("Content-Type") == "application/octet-stream") {
+        // Binary bodies are Engine.IO v3 only.
+        reportConnectionError(session, QStringLiteral("invalid content"));
+        closeSession(session, CloseReason::transportError());
+        return plainAnswer(400);
+    }
+    const Transport::ConnectionId conn = session->conn;
+    QList<Protocol::EnginePayload::Packet> packets;
+    QByteArray error;
+    if (!Protocol::EnginePayload::decode(request.body, &packets, &error)) {
+        reportConnectionError(session, QString::fromLatin1(error));
+        closeSession(session, CloseReason::parseError());
+    } else {
+        for (const auto &packet : std::as_const(packets)) {
+            // A packet may end the session (a close packet, a decode error): stop there.
+            if (!io->isValid(conn) || io->userData(conn) != session || session->closed)
+                break;
+            onMessage(conn, packet.data, packet.binary);
+        }
+    }
+    Transport::HttpResponse response = plainAnswer(200, "text/html", "ok");
+    response.headers = "cache-control: no-store\r\n";
+    return response;
+}
+
+void ServerCore::onProbeMessage(EngineSession *session, Transport::ConnectionId probe,
+    QByteArrayView payload, bool binary)
+{
+    if (!binary && payload == "2probe") {
+        io->sendText(probe, "3probe");
+        io->sendText(session->conn, "6"); // frees the held poll, as engine.io's noop
+        return;
+    }
+    if (!binary && payload == "5" && session->upgrading) {
+        if (io->upgradeSession(session->conn, probe)) {
+            // The probe's connection is the session's connection now (same id as before).
+            session->upgraded = true;
+            session->upgrading = false;
+            session->probe = 0;
+        }
+        return;
+    }
+    // Anything else during the probe: engine.io closes the new transport.
+    io->closeConnection(probe, 1000);
+}
+
+} // namespace SmartSocket::Internal
