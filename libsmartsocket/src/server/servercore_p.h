@@ -102,8 +102,8 @@ public:
     EngineSession *newSession(Transport::ConnectionId conn, const Transport::HttpRequest &request);
     Transport::HttpResponse onPollingPost(
         EngineSession *session, const Transport::HttpRequest &request);
-    void onProbeMessage(EngineSession *session, Transport::ConnectionId probe,
-        QByteArrayView payload, bool binary);
+    void onProbeMessage(
+        EngineSession *session, Transport::ConnectionId probe, QByteArrayView payload, bool binary);
 
     // Observer hooks (serverobserverhooks.cpp), called only when an observer is attached.
     void observePacketIn(EngineSession *session, const Protocol::Packet &packet);

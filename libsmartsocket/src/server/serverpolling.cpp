@@ -134,8 +134,8 @@ Transport::HttpResponse ServerCore::onPollingPost(
     return response;
 }
 
-void ServerCore::onProbeMessage(EngineSession *session, Transport::ConnectionId probe,
-    QByteArrayView payload, bool binary)
+void ServerCore::onProbeMessage(
+    EngineSession *session, Transport::ConnectionId probe, QByteArrayView payload, bool binary)
 {
     if (!binary && payload == "2probe") {
         io->sendText(probe, "3probe");

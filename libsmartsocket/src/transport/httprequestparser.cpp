@@ -170,7 +170,7 @@ HttpRequestParser::Result HttpRequestParser::parse(
     request->isWebSocketUpgrade = upgrade;
     const QByteArray connection = headerValue(head, "Connection");
     request->keepAlive = line.version == "HTTP/1.1" ? !hasToken(connection, "close")
-                                                     : hasToken(connection, "keep-alive");
+                                                    : hasToken(connection, "keep-alive");
 
     result.status = Status::Complete;
     result.consumed = end + kEndOfHead.size();
@@ -263,8 +263,8 @@ QByteArray HttpRequestParser::response(int status, QByteArrayView contentType, Q
     return response(status, contentType, body, false, {});
 }
 
-QByteArray HttpRequestParser::response(int status, QByteArrayView contentType,
-    QByteArrayView body, bool keepAlive, QByteArrayView headers)
+QByteArray HttpRequestParser::response(int status, QByteArrayView contentType, QByteArrayView body,
+    bool keepAlive, QByteArrayView headers)
 {
     QByteArray out;
     out.reserve(128 + body.size());

@@ -740,8 +740,8 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
             case HttpRequestParser::Status::TooLarge:
                 refuseHttp(index, 413, {}, {});
                 return size;
-            case HttpRequestParser::Status::Malformed:
-                refuseHttp(index, 400, "text/plain", "Bad Request");
+            case HttpRequestParser::Status::Malformed: // as Node's HTTP parser: no body
+                refuseHttp(index, 400, {}, {});
                 return size;
             case HttpRequestParser::Status::Complete:
                 break;
@@ -772,7 +772,8 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
                 refuseHttp(index, 400, "text/plain", "Bad Request");
                 return size;
             }
-            const bool keep = response.keepAlive && request.keepAlive && !request.isWebSocketUpgrade;
+            const bool keep
+                = response.keepAlive && request.keepAlive && !request.isWebSocketUpgrade;
             answerHttp(index, response, keep);
             if (!keep)
                 return size;
@@ -1680,8 +1681,8 @@ bool IoCore::upgradeSession(ConnectionId session, ConnectionId webSocket)
         QByteArray error;
         if (Protocol::EnginePayload::decode(pending, &packets, &error)) {
             for (const auto &packet : std::as_const(packets))
-                d->queueFrame(pi,
-                    packet.binary ? WsFrameParser::Binary : WsFrameParser::Text, packet.data);
+                d->queueFrame(
+                    pi, packet.binary ? WsFrameParser::Binary : WsFrameParser::Text, packet.data);
         }
     }
     d->markDirty(pi);
