@@ -325,6 +325,20 @@ private Q_SLOTS:
         QCOMPARE(http.next().body, QByteArray("436[3]"));
     }
 
+    // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].
+    void pollingDisabled()
+    {
+        ServerOptions options;
+        options.enablePolling = false;
+        Server server(options);
+        QVERIFY(server.listen());
+        RawHttp http(server.port());
+        http.send(request("GET", "/socket.io/?EIO=4&transport=polling"));
+        const auto answer = http.next();
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.body, QByteArray(R"({"code":0,"message":"Transport unknown"})"));
+    }
+
     // A second GET while one is held ends the session: 400 for it, the close packet for the
     // held one (as engine.io).
     void overlappingPolls()

@@ -65,7 +65,7 @@ Transport::HttpResponse ServerCore::onEngineRequest(
                 closeSession(session, CloseReason::transportError());
                 return plainAnswer(400);
             }
-            return { Transport::HttpResponse::Held, {}, {}, {}, false };
+            return Transport::HttpResponse(Transport::HttpResponse::Held);
         }
         if (request.method == "POST")
             return onPollingPost(session, request);
@@ -103,7 +103,7 @@ Transport::HttpResponse ServerCore::onEngineRequest(
     io->armTimer(conn, 1, connectQueue);
     if (Q_UNLIKELY(observer))
         observer->connectionOpened(session->sid, Handshake(session->handshake, {}));
-    return { Transport::HttpResponse::Held, {}, {}, {}, false };
+    return Transport::HttpResponse(Transport::HttpResponse::Held);
 }
 
 Transport::HttpResponse ServerCore::onPollingPost(

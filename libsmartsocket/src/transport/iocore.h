@@ -50,6 +50,10 @@ struct HttpResponse
     /// onRequest's answer meaning "later": the request is held (no further request on that
     /// connection is parsed) until IoCore::respond() or a polling session takes it.
     static constexpr int Held = 0;
+    HttpResponse(
+        int status = 101, QByteArray contentType = "application/json", QByteArray body = {})
+        : status(status), contentType(std::move(contentType)), body(std::move(body))
+    { }
     int status = 101;
     QByteArray contentType = "application/json";
     QByteArray body;
