@@ -325,6 +325,44 @@ private Q_SLOTS:
         QCOMPARE(http.next().body, QByteArray("436[3]"));
     }
 
+    // CORS: a preflight is answered 204 with the allowed origin and methods; polling answers
+    // carry the origin when it is allowed, and nothing for another origin.
+    void cors()
+    {
+        ServerOptions options;
+        options.corsOrigins = QStringList { QStringLiteral("http://app.example") };
+        options.corsOriginFilter
+            = [](const QString &origin) { return origin.endsWith(QStringLiteral(".trusted")); };
+        options.corsCredentials = true;
+        Server server(options);
+        QVERIFY(server.listen());
+        RawHttp http(server.port());
+        http.send(request("OPTIONS", "/socket.io/?EIO=4&transport=polling", {},
+            "Origin: http://app.example\r\nAccess-Control-Request-Method: POST\r\n"
+            "Access-Control-Request-Headers: content-type\r\n"));
+        const auto preflight = http.next();
+        QCOMPARE(preflight.status, 204);
+        QVERIFY2(preflight.head.contains("\r\nAccess-Control-Allow-Origin: http://app.example\r\n"),
+            preflight.head.constData());
+        QVERIFY(preflight.head.contains("\r\nAccess-Control-Allow-Credentials: true\r\n"));
+        QVERIFY(preflight.head.contains("\r\nAccess-Control-Allow-Methods: GET,POST\r\n"));
+        QVERIFY(preflight.head.contains("\r\nAccess-Control-Allow-Headers: content-type\r\n"));
+
+        http.send(request(
+            "GET", "/socket.io/?EIO=4&transport=polling", {}, "Origin: http://x.trusted\r\n"));
+        const auto open = http.next();
+        QCOMPARE(open.status, 200);
+        QVERIFY2(open.head.contains("\r\nAccess-Control-Allow-Origin: http://x.trusted\r\n"),
+            open.head.constData());
+        QVERIFY(open.head.contains("\r\nVary: Origin\r\n"));
+
+        http.send(request(
+            "GET", "/socket.io/?EIO=4&transport=polling", {}, "Origin: http://evil.example\r\n"));
+        const auto other = http.next();
+        QCOMPARE(other.status, 200); // the browser, not the server, enforces CORS
+        QVERIFY(!other.head.contains("Access-Control-Allow-Origin"));
+    }
+
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].
     void pollingDisabled()
     {

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace SmartSocket {
 
 /// Server configuration. Names follow the seed guide (camelCase); times are milliseconds.
@@ -24,6 +26,16 @@ struct SMARTSOCKET_EXPORT ServerOptions
     /// as socket.io's default transports ["polling", "websocket"]; false: WebSocket only (a
     /// polling request is answered 400 "Transport unknown").
     bool enablePolling = true;
+    /// CORS, for browser pages of other origins (long-polling is plain HTTP requests; as the
+    /// `cors` option of socket.io). No origin and no filter: no CORS headers at all, as Node
+    /// without `cors`. "*" allows every origin; otherwise an allowed Origin is echoed back.
+    QStringList corsOrigins;
+    /// Decides for origins not in corsOrigins (called with the request's Origin header).
+    std::function<bool(const QString &origin)> corsOriginFilter;
+    /// Access-Control-Allow-Credentials: true (cookies, withCredentials).
+    bool corsCredentials = false;
+    /// Methods a preflight request (OPTIONS) is told it may use.
+    QStringList corsMethods = { QStringLiteral("GET"), QStringLiteral("POST") };
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

@@ -95,8 +95,12 @@ public:
     /// WebSocket connections accepted only to be closed at once (engine.io accepts a second
     /// upgrade of a session, then closes it).
     QSet<Transport::ConnectionId> refusedUpgrades;
+    /// CORS header lines for a request (empty when CORS is off or the origin not allowed).
+    QByteArray corsHeaders(const Transport::HttpRequest &request) const;
     Transport::HttpResponse onEngineRequest(
         Transport::ConnectionId id, const Transport::HttpRequest &request);
+    Transport::HttpResponse answerEngineRequest(
+        Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
     Transport::HttpResponse refuseRequest(
         const Transport::HttpRequest &request, Protocol::EngineError code);
     EngineSession *newSession(Transport::ConnectionId conn, const Transport::HttpRequest &request);

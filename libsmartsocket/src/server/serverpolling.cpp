@@ -30,8 +30,51 @@ Transport::HttpResponse plainAnswer(int status, QByteArray contentType = {}, QBy
 
 } // namespace
 
+QByteArray ServerCore::corsHeaders(const Transport::HttpRequest &request) const
+{
+    if (options.corsOrigins.isEmpty() && !options.corsOriginFilter)
+        return {};
+    const QByteArray origin = request.header("Origin");
+    QByteArray out;
+    if (options.corsOrigins.contains(QStringLiteral("*")) && !options.corsCredentials) {
+        out += "Access-Control-Allow-Origin: *\r\n";
+    } else {
+        const QString name = QString::fromLatin1(origin);
+        const bool allowed = !origin.isEmpty()
+            && (options.corsOrigins.contains(name)
+                || options.corsOrigins.contains(QStringLiteral("*"))
+                || (options.corsOriginFilter && options.corsOriginFilter(name)));
+        if (allowed)
+            out += "Access-Control-Allow-Origin: " + origin + "\r\n";
+        out += "Vary: Origin\r\n";
+    }
+    if (options.corsCredentials)
+        out += "Access-Control-Allow-Credentials: true\r\n";
+    return out;
+}
+
 Transport::HttpResponse ServerCore::onEngineRequest(
     Transport::ConnectionId id, const Transport::HttpRequest &request)
+{
+    const QByteArray cors = corsHeaders(request);
+    if (request.method == "OPTIONS"
+        && (!options.corsOrigins.isEmpty() || options.corsOriginFilter)) {
+        // Preflight: answered before any Engine.IO check, as the cors middleware does.
+        Transport::HttpResponse preflight = plainAnswer(204);
+        preflight.headers = cors + "Access-Control-Allow-Methods: "
+            + options.corsMethods.join(QLatin1Char(',')).toLatin1() + "\r\n";
+        const QByteArray wanted = request.header("Access-Control-Request-Headers");
+        if (!wanted.isEmpty())
+            preflight.headers += "Access-Control-Allow-Headers: " + wanted + "\r\n";
+        return preflight;
+    }
+    Transport::HttpResponse response = answerEngineRequest(id, request, cors);
+    response.headers += cors;
+    return response;
+}
+
+Transport::HttpResponse ServerCore::answerEngineRequest(
+    Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors)
 {
     bool found = false;
     const QByteArray transport = EngineHandshake::queryValue(request.query, "transport", &found);
@@ -59,7 +102,7 @@ Transport::HttpResponse ServerCore::onEngineRequest(
         if (transport != current)
             return refuseRequest(request, EngineError::BadRequest);
         if (request.method == "GET") {
-            if (!io->holdPoll(session->conn, id)) {
+            if (!io->holdPoll(session->conn, id, cors)) {
                 // A second poll while one is held: engine.io ends the session.
                 reportConnectionError(session, QStringLiteral("overlap from client"));
                 closeSession(session, CloseReason::transportError());
@@ -91,7 +134,7 @@ Transport::HttpResponse ServerCore::onEngineRequest(
     EngineSession *session = newSession(conn, request);
     session->polling = true;
     pollingSessions.insert(session->sid, session);
-    io->holdPoll(conn, id);
+    io->holdPoll(conn, id, cors);
     Protocol::OpenInfo info;
     info.sid = session->sid;
     info.upgrades = QStringList { QStringLiteral("websocket") };

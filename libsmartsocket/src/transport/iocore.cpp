@@ -313,6 +313,7 @@ public:
     {
         ConnectionId session = 0; ///< 0: held by the handler (respond()), not a poll
         bool keepAlive = false;
+        QByteArray headers; ///< extra header lines of a poll's answer
     };
     std::unordered_map<quint32, Held> held; ///< by slot index of a Waiting slot
     std::unordered_map<quint32, ConnectionId> polls; ///< polling session index -> held GET
@@ -764,7 +765,7 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
         if (response.status == HttpResponse::Held) {
             s.state = SlotState::Waiting;
             timers.disarm(index, 1);
-            held[index] = Held { 0, request.keepAlive };
+            held[index] = Held { 0, request.keepAlive, {} };
             return pos + total;
         }
         if (response.status != 101 || !request.isWebSocketUpgrade) {
@@ -1070,6 +1071,8 @@ void IoCore::Private::answerPoll(quint32 sessionIndex)
     response.status = 200;
     response.contentType = "text/plain; charset=UTF-8";
     response.headers = "cache-control: no-store\r\n";
+    if (h != held.end())
+        response.headers += h->second.headers;
     Slot &session = slot(sessionIndex);
     response.body = std::move(session.out);
     session.out = QByteArray();
@@ -1614,7 +1617,7 @@ ConnectionId IoCore::openPollingSession(const QHostAddress &peer, quint16 port)
     return d->idOf(index);
 }
 
-bool IoCore::holdPoll(ConnectionId session, ConnectionId httpId)
+bool IoCore::holdPoll(ConnectionId session, ConnectionId httpId, const QByteArray &headers)
 {
     quint32 sessionIndex;
     quint32 httpIndex;
@@ -1625,7 +1628,7 @@ bool IoCore::holdPoll(ConnectionId session, ConnectionId httpId)
         return false;
     h->state = SlotState::Waiting;
     d->timers.disarm(httpIndex, 1);
-    d->held[httpIndex] = Private::Held { session, false };
+    d->held[httpIndex] = Private::Held { session, false, headers };
     d->polls[sessionIndex] = httpId;
     if (!s->out.isEmpty())
         d->markDirty(sessionIndex);

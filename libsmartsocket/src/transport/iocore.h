@@ -157,7 +157,8 @@ public:
     /// Holds the GET request on `httpId` (from inside onRequest, which then returns Held) as
     /// the session's poll: answered as soon as output is queued. False when the session
     /// already holds one.
-    bool holdPoll(ConnectionId session, ConnectionId httpId);
+    /// `headers`: raw header lines for the poll's answer (CORS).
+    bool holdPoll(ConnectionId session, ConnectionId httpId, const QByteArray &headers = {});
     bool isPollingSession(ConnectionId id) const;
     /// Moves the WebSocket connection `webSocket` (from inside its onMessage) into the polling
     /// session `session`: from now on `session` is that WebSocket connection, and what was
