@@ -92,8 +92,8 @@ private Q_SLOTS:
             s->emitEvent(
                 QStringLiteral("push"), { QByteArray("\xff\x00\xfe", 3), QStringLiteral("text") });
         });
-        server->on(QStringLiteral("kick-me"),
-            [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
+        server->on(
+            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
         connect(server, &Server::connected, this, [this](Socket *socket) {
             m_connectedNamespaces.append(socket->nsp()->name());
             if (socket->handshake().query().value(QStringLiteral("scenario"))
