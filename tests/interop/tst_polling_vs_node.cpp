@@ -146,6 +146,14 @@ class tst_PollingVsNode : public QObject
         options.maxPayload = 1000;
         options.pingInterval = pingInterval;
         options.pingTimeout = pingTimeout;
+        options.allowRequest = [](const Handshake &request, const auto &answer) {
+            const QString refuse = QString::fromUtf8(request.header("x-refuse"));
+            if (!refuse.isEmpty())
+                return answer(refuse, false);
+            if (!request.header("x-refuse-silently").isEmpty())
+                return answer(QString(), false);
+            answer(QString(), true);
+        };
         peers->ours = std::make_unique<Server>(options);
         Server *server = peers->ours.get();
         server->on(QStringLiteral("echo"),
@@ -204,6 +212,14 @@ private Q_SLOTS:
         QTest::newRow("no EIO") << request("GET", "/socket.io/?transport=polling") << 400;
         QTest::newRow("websocket without upgrade")
             << request("GET", "/socket.io/?EIO=4&transport=websocket") << 400;
+        QTest::newRow("allowRequest refuses")
+            << request("GET", "/socket.io/?EIO=4&transport=polling", {}, "X-Refuse: not you\r\n")
+            << 403;
+        QTest::newRow("allowRequest refuses without message")
+            << request("GET", "/socket.io/?EIO=4&transport=polling", {}, "X-Refuse-Silently: 1\r\n")
+            << 403;
+        QTest::newRow("allowRequest before the version check")
+            << request("GET", "/socket.io/?EIO=3&transport=polling", {}, "X-Refuse: no\r\n") << 403;
     }
     void refusals()
     {
@@ -361,6 +377,47 @@ private Q_SLOTS:
         const auto other = http.next();
         QCOMPARE(other.status, 200); // the browser, not the server, enforces CORS
         QVERIFY(!other.head.contains("Access-Control-Allow-Origin"));
+    }
+
+    // allowRequest answering later (from a timer): the request waits, then opens or is
+    // refused; over polling and over WebSocket.
+    void allowRequestLater()
+    {
+        ServerOptions options;
+        int asked = 0;
+        options.allowRequest = [&asked](const Handshake &request, const auto &answer) {
+            ++asked;
+            const bool refuse = !request.header("x-refuse").isEmpty();
+            QTimer::singleShot(100, [answer, refuse] {
+                answer(refuse ? QStringLiteral("later no") : QString(), !refuse);
+            });
+        };
+        Server server(options);
+        QVERIFY(server.listen());
+        RawHttp http(server.port());
+        http.send(request("GET", "/socket.io/?EIO=4&transport=polling"));
+        QTest::qWait(50);
+        QVERIFY(!http.hasAnswer()); // still deciding
+        const auto open = http.next();
+        QCOMPARE(open.status, 200);
+        QVERIFY(open.body.startsWith("0{\"sid\":"));
+        http.send(request("GET", "/socket.io/?EIO=4&transport=polling", {}, "X-Refuse: 1\r\n"));
+        const auto refused = http.next();
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.body, QByteArray(R"({"code":4,"message":"later no"})"));
+
+        QWebSocket ws;
+        QStringList frames;
+        connect(
+            &ws, &QWebSocket::textMessageReceived, [&frames](const QString &m) { frames << m; });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket")
+                         .arg(server.port())));
+        QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 5000);
+        QVERIFY(frames.first().startsWith(QStringLiteral("0{\"sid\":")));
+        ws.sendTextMessage(QStringLiteral("40"));
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 2, 5000);
+        QVERIFY(frames.at(1).startsWith(QStringLiteral("40{\"sid\":")));
+        QCOMPARE(asked, 3);
     }
 
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].

@@ -36,6 +36,13 @@ struct SMARTSOCKET_EXPORT ServerOptions
     bool corsCredentials = false;
     /// Methods a preflight request (OPTIONS) is told it may use.
     QStringList corsMethods = { QStringLiteral("GET"), QStringLiteral("POST") };
+    /// Decides on every request that would open a session, before the handshake (engine.io's
+    /// `allowRequest`): call `answer(QString(), true)` to go on, `answer(message, false)` to
+    /// refuse it with HTTP 403 `{"code":4,"message":message or "Forbidden"}`. `answer` may be
+    /// called later and from any thread (it runs in the server's thread). Null: all allowed.
+    std::function<void(const class Handshake &request,
+        const std::function<void(const QString &message, bool allowed)> &answer)>
+        allowRequest;
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

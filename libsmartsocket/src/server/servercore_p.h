@@ -101,6 +101,12 @@ public:
         Transport::ConnectionId id, const Transport::HttpRequest &request);
     Transport::HttpResponse answerEngineRequest(
         Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
+    /// The handshake once allowRequest said yes: a WebSocket session (101) or a polling
+    /// session whose open packet answers the request (Held).
+    Transport::HttpResponse openSession(
+        Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
+    Transport::HttpResponse refuseForbidden(
+        const Transport::HttpRequest &request, const QString &message);
     Transport::HttpResponse refuseRequest(
         const Transport::HttpRequest &request, Protocol::EngineError code);
     EngineSession *newSession(Transport::ConnectionId conn, const Transport::HttpRequest &request);

@@ -10,6 +10,13 @@
 #include "session/closereason.h"
 #include "session/enginehandshake.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+#include <utility>
+
 namespace SmartSocket::Internal {
 
 using Protocol::EngineError;
@@ -119,9 +126,72 @@ Transport::HttpResponse ServerCore::answerEngineRequest(
         return refuseRequest(request, EngineError::BadHandshakeMethod);
     if (transport == "websocket" && !request.isWebSocketUpgrade)
         return refuseRequest(request, EngineError::BadRequest);
+    if (!options.allowRequest)
+        return openSession(id, request, cors);
+
+    // allowRequest decides, now or later; until then the request is held.
+    auto decided = std::make_shared<std::optional<std::pair<QString, bool>>>();
+    auto later = std::make_shared<bool>(false);
+    QPointer<Server> server(q);
+    auto handshake = std::make_shared<HandshakeData>();
+    handshake->head = request.head;
+    handshake->target = request.target;
+    handshake->address = request.peerAddress;
+    handshake->port = request.peerPort;
+    handshake->issued = QDateTime::currentMSecsSinceEpoch();
+    handshake->secure = request.secure;
+    const Transport::HttpRequest copy = request;
+    const auto answer = [this, server, decided, later, id, copy, cors](
+                            const QString &message, bool allowed) {
+        if (*later) {
+            if (!server)
+                return;
+            QMetaObject::invokeMethod(
+                server.data(), [this, server, id, copy, cors, message, allowed] {
+                    if (!server || !io->isValid(id))
+                        return; // the server or the connection went away meanwhile
+                    Transport::HttpResponse response
+                        = allowed ? openSession(id, copy, cors) : refuseForbidden(copy, message);
+                    if (response.status != Transport::HttpResponse::Held) {
+                        response.headers += cors;
+                        io->respond(id, response);
+                    }
+                });
+            return;
+        }
+        if (!decided->has_value())
+            *decided = std::make_pair(message, allowed);
+    };
+    options.allowRequest(Handshake(handshake, {}), answer);
+    if (!decided->has_value()) {
+        *later = true;
+        return Transport::HttpResponse(Transport::HttpResponse::Held);
+    }
+    if (!(*decided)->second)
+        return refuseForbidden(request, (*decided)->first);
+    return openSession(id, request, cors);
+}
+
+Transport::HttpResponse ServerCore::refuseForbidden(
+    const Transport::HttpRequest &request, const QString &message)
+{
+    Transport::HttpResponse response = refuseRequest(request, EngineError::Forbidden);
+    if (!message.isEmpty()) {
+        QJsonObject body { { QStringLiteral("code"), 4 }, { QStringLiteral("message"), message } };
+        response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    return response;
+}
+
+Transport::HttpResponse ServerCore::openSession(
+    Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors)
+{
+    // engine.io checks the protocol version in its handshake, after allowRequest.
+    bool found = false;
     const QByteArray eio = EngineHandshake::queryValue(request.query, "EIO", &found);
     if (eio != "4")
         return refuseRequest(request, EngineError::UnsupportedProtocolVersion);
+    const QByteArray transport = EngineHandshake::queryValue(request.query, "transport", &found);
     if (transport == "websocket") {
         newSession(id, request);
         return {}; // 101; onOpen sends the open packet

@@ -314,6 +314,7 @@ public:
         ConnectionId session = 0; ///< 0: held by the handler (respond()), not a poll
         bool keepAlive = false;
         QByteArray headers; ///< extra header lines of a poll's answer
+        QByteArray webSocketKey; ///< a held WebSocket upgrade: respond() with 101 accepts it
     };
     std::unordered_map<quint32, Held> held; ///< by slot index of a Waiting slot
     std::unordered_map<quint32, ConnectionId> polls; ///< polling session index -> held GET
@@ -765,7 +766,8 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
         if (response.status == HttpResponse::Held) {
             s.state = SlotState::Waiting;
             timers.disarm(index, 1);
-            held[index] = Held { 0, request.keepAlive, {} };
+            held[index] = Held { 0, request.keepAlive, {},
+                request.isWebSocketUpgrade ? request.header("Sec-WebSocket-Key") : QByteArray() };
             return pos + total;
         }
         if (response.status != 101 || !request.isWebSocketUpgrade) {
@@ -1591,6 +1593,22 @@ void IoCore::respond(ConnectionId httpId, const HttpResponse &response)
     if (it == d->held.end() || it->second.session != 0)
         return; // a poll is answered by its session's output
     Private::Batch batch(d.get());
+    if (response.status == 101 && !it->second.webSocketKey.isEmpty()) {
+        // A held upgrade accepted late: open it now; frames that came meanwhile are read next.
+        const QByteArray key = it->second.webSocketKey;
+        const quint32 generation = s->generation;
+        d->held.erase(it);
+        d->queueBytes(index, HttpRequestParser::upgradeResponse(key));
+        s->state = SlotState::Open;
+        d->handler->onOpen(httpId);
+        if (d->alive(index, generation) && s->state == SlotState::Open && !s->in.isEmpty())
+            d->reparseLater(httpId);
+        return;
+    }
+    if (response.status == 101) {
+        d->answerHttp(index, HttpResponse(400, "text/plain", "Bad Request"), false);
+        return;
+    }
     d->answerHttp(index, response, it->second.keepAlive && response.keepAlive);
 }
 
@@ -1623,12 +1641,24 @@ bool IoCore::holdPoll(ConnectionId session, ConnectionId httpId, const QByteArra
     quint32 httpIndex;
     Slot *s = d->find(session, &sessionIndex);
     Slot *h = d->find(httpId, &httpIndex);
-    if (!s || !h || s->state != SlotState::Polling || h->state != SlotState::Http
-        || d->polls.count(sessionIndex))
+    if (!s || !h || s->state != SlotState::Polling || d->polls.count(sessionIndex))
+        return false;
+    if (h->state == SlotState::Waiting) { // held by the handler first (allowRequest)
+        const auto it = d->held.find(httpIndex);
+        if (it == d->held.end() || it->second.session != 0)
+            return false;
+        it->second.session = session;
+        it->second.headers = headers;
+        d->polls[sessionIndex] = httpId;
+        if (!s->out.isEmpty())
+            d->markDirty(sessionIndex);
+        return true;
+    }
+    if (h->state != SlotState::Http)
         return false;
     h->state = SlotState::Waiting;
     d->timers.disarm(httpIndex, 1);
-    d->held[httpIndex] = Private::Held { session, false, headers };
+    d->held[httpIndex] = Private::Held { session, false, headers, {} };
     d->polls[sessionIndex] = httpId;
     if (!s->out.isEmpty())
         d->markDirty(sessionIndex);

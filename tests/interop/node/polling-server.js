@@ -17,6 +17,13 @@ const io = new Server(httpServer, {
   maxHttpBufferSize: option('--max-payload', 1e6),
   pingInterval: option('--ping-interval', 25000),
   pingTimeout: option('--ping-timeout', 20000),
+  // Refuses requests that carry X-Refuse (with its value as the message) or
+  // X-Refuse-Silently (no message).
+  allowRequest: (req, callback) => {
+    if (req.headers['x-refuse']) return callback(req.headers['x-refuse'], false);
+    if (req.headers['x-refuse-silently']) return callback(null, false);
+    callback(null, true);
+  },
 });
 io.on('connection', (socket) => {
   socket.on('echo', (arg, ack) => typeof ack === 'function' && ack(arg));
