@@ -420,6 +420,37 @@ private Q_SLOTS:
         QCOMPARE(asked, 3);
     }
 
+    // The cookie option: the handshake answer (polling, and the 101 of a WebSocket) sets
+    // io=<sid>; Path=/; HttpOnly; SameSite=Lax, as engine.io with cookie: true.
+    void cookie()
+    {
+        ServerOptions options;
+        options.cookieName = QStringLiteral("io");
+        Server server(options);
+        QVERIFY(server.listen());
+        RawHttp http(server.port());
+        http.send(request("GET", "/socket.io/?EIO=4&transport=polling"));
+        const auto open = http.next();
+        const QByteArray sid = sidOf(open.body);
+        QVERIFY2(
+            open.head.contains("\r\nSet-Cookie: io=" + sid + "; Path=/; HttpOnly; SameSite=Lax"),
+            open.head.constData());
+        // Later polls of the session set no cookie.
+        http.send(request("POST", "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40"));
+        QVERIFY(!http.next().head.contains("Set-Cookie"));
+
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, server.port());
+        raw.write(
+            "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += raw.readAll()).contains("0{\"sid\""), 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.constData());
+        QVERIFY2(answer.contains("\r\nSet-Cookie: io="), answer.constData());
+    }
+
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].
     void pollingDisabled()
     {

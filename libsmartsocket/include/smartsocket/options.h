@@ -43,6 +43,13 @@ struct SMARTSOCKET_EXPORT ServerOptions
     std::function<void(const class Handshake &request,
         const std::function<void(const QString &message, bool allowed)> &answer)>
         allowRequest;
+    /// Sticky load balancing (engine.io's `cookie` option): the handshake answer sets a cookie
+    /// holding the session id, `<cookieName>=<sid>; Path=<cookiePath>; HttpOnly;
+    /// SameSite=<cookieSameSite>`. Empty name: no cookie (the default, as engine.io).
+    QString cookieName;
+    QString cookiePath = QStringLiteral("/");
+    bool cookieHttpOnly = true;
+    QString cookieSameSite = QStringLiteral("Lax");
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

@@ -105,6 +105,8 @@ public:
     /// session whose open packet answers the request (Held).
     Transport::HttpResponse openSession(
         Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
+    /// The Set-Cookie line of a handshake answer (ServerOptions::cookieName), or nothing.
+    QByteArray sessionCookie(const QString &sid) const;
     Transport::HttpResponse refuseForbidden(
         const Transport::HttpRequest &request, const QString &message);
     Transport::HttpResponse refuseRequest(

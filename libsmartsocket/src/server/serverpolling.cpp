@@ -172,6 +172,20 @@ Transport::HttpResponse ServerCore::answerEngineRequest(
     return openSession(id, request, cors);
 }
 
+QByteArray ServerCore::sessionCookie(const QString &sid) const
+{
+    if (options.cookieName.isEmpty())
+        return {};
+    QString cookie = options.cookieName + QLatin1Char('=') + sid;
+    if (!options.cookiePath.isEmpty())
+        cookie += QStringLiteral("; Path=") + options.cookiePath;
+    if (options.cookieHttpOnly)
+        cookie += QStringLiteral("; HttpOnly");
+    if (!options.cookieSameSite.isEmpty())
+        cookie += QStringLiteral("; SameSite=") + options.cookieSameSite;
+    return "Set-Cookie: " + cookie.toLatin1() + "\r\n";
+}
+
 Transport::HttpResponse ServerCore::refuseForbidden(
     const Transport::HttpRequest &request, const QString &message)
 {
@@ -193,8 +207,10 @@ Transport::HttpResponse ServerCore::openSession(
         return refuseRequest(request, EngineError::UnsupportedProtocolVersion);
     const QByteArray transport = EngineHandshake::queryValue(request.query, "transport", &found);
     if (transport == "websocket") {
-        newSession(id, request);
-        return {}; // 101; onOpen sends the open packet
+        EngineSession *session = newSession(id, request);
+        Transport::HttpResponse accept;
+        accept.headers = sessionCookie(session->sid);
+        return accept; // 101; onOpen sends the open packet
     }
 
     // A new polling session: the handshake GET is its first poll, answered with the open
@@ -204,7 +220,7 @@ Transport::HttpResponse ServerCore::openSession(
     EngineSession *session = newSession(conn, request);
     session->polling = true;
     pollingSessions.insert(session->sid, session);
-    io->holdPoll(conn, id, cors);
+    io->holdPoll(conn, id, cors + sessionCookie(session->sid));
     Protocol::OpenInfo info;
     info.sid = session->sid;
     info.upgrades = QStringList { QStringLiteral("websocket") };

@@ -783,7 +783,11 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
             pos += total;
             continue;
         }
-        queueBytes(index, HttpRequestParser::upgradeResponse(request.header("Sec-WebSocket-Key")));
+        QByteArray upgrade
+            = HttpRequestParser::upgradeResponse(request.header("Sec-WebSocket-Key"));
+        if (!response.headers.isEmpty())
+            upgrade.insert(upgrade.size() - 2, response.headers); // before the blank line
+        queueBytes(index, upgrade);
         s.state = SlotState::Open;
         timers.disarm(index, 1); // handshake timeout; link 1 is the handler's from now on
         handler->onOpen(id);
