@@ -50,6 +50,14 @@ struct SMARTSOCKET_EXPORT ServerOptions
     QString cookiePath = QStringLiteral("/");
     bool cookieHttpOnly = true;
     QString cookieSameSite = QStringLiteral("Lax");
+    /// Operations endpoints on the same port (off by default): `GET <healthPath>` answers
+    /// 200 {"status":"ok"}; `GET <metricsPath>` the Prometheus text format (connections per
+    /// namespace and transport, packets and bytes, acks and ack timeouts, rate-limit
+    /// rejections, compression ratio, polling requests).
+    bool enableHealth = false;
+    QString healthPath = QStringLiteral("/health");
+    bool enableMetrics = false;
+    QString metricsPath = QStringLiteral("/metrics");
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

@@ -1,5 +1,7 @@
 #include "servercore_p.h"
 
+#include "servermetrics.h"
+
 #include "protocol/engineio.h"
 #include "session/closereason.h"
 #include "session/engineframe.h"
@@ -29,9 +31,32 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
         sessionPool = std::make_unique<ObjectPool<EngineSession>>(
             options.poolSize, options.maxPoolSize, options.poolGrowthRate);
     applyOptions();
+    if (options.enableMetrics) {
+        metrics = std::make_unique<ServerMetrics>();
+        observer = metrics.get();
+    }
 }
 
 ServerCore::~ServerCore() = default;
+
+std::optional<Transport::HttpResponse> ServerCore::operationsRequest(
+    const Transport::HttpRequest &request)
+{
+    if (request.method != "GET")
+        return std::nullopt;
+    if (options.enableHealth && request.path == options.healthPath.toUtf8()) {
+        Transport::HttpResponse response(200, "application/json", R"({"status":"ok"})");
+        response.keepAlive = true;
+        return response;
+    }
+    if (metrics && request.path == options.metricsPath.toUtf8()) {
+        Transport::HttpResponse response(
+            200, "text/plain; version=0.0.4; charset=utf-8", metrics->render(*this));
+        response.keepAlive = true;
+        return response;
+    }
+    return std::nullopt;
+}
 
 void ServerCore::applyOptions()
 {
@@ -82,6 +107,10 @@ EngineSession *ServerCore::newSession(
 Transport::HttpResponse ServerCore::onRequest(
     Transport::ConnectionId id, const Transport::HttpRequest &request)
 {
+    if (Q_UNLIKELY(options.enableHealth || options.enableMetrics)) {
+        if (auto response = operationsRequest(request))
+            return *response;
+    }
     if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
         Transport::HttpResponse response;
         response.status = 404;

@@ -33,6 +33,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace SmartSocket::Internal {
 
@@ -95,6 +96,11 @@ public:
     /// WebSocket connections accepted only to be closed at once (engine.io accepts a second
     /// upgrade of a session, then closes it).
     QSet<Transport::ConnectionId> refusedUpgrades;
+    /// The Prometheus counters (ServerOptions::enableMetrics); attached as the observer when
+    /// no other observer is.
+    std::unique_ptr<class ServerMetrics> metrics;
+    /// GET /health and /metrics; nullopt for any other request.
+    std::optional<Transport::HttpResponse> operationsRequest(const Transport::HttpRequest &request);
     /// CORS header lines for a request (empty when CORS is off or the origin not allowed).
     QByteArray corsHeaders(const Transport::HttpRequest &request) const;
     Transport::HttpResponse onEngineRequest(

@@ -4,6 +4,7 @@
 // (heartbeat, Socket.IO routing, broadcasts) treats it like a WebSocket connection.
 
 #include "servercore_p.h"
+#include "servermetrics.h"
 
 #include "protocol/engineio.h"
 #include "protocol/enginepayload.h"
@@ -105,6 +106,10 @@ Transport::HttpResponse ServerCore::answerEngineRequest(
             io->setUserData(id, session);
             return {};
         }
+        if (metrics)
+            ++metrics->pollingRequests[request.method == "GET" ? 0
+                    : request.method == "POST"                 ? 1
+                                                               : 2];
         const QByteArray current = session->upgraded ? "websocket" : "polling";
         if (transport != current)
             return refuseRequest(request, EngineError::BadRequest);
