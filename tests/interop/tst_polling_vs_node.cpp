@@ -451,6 +451,44 @@ private Q_SLOTS:
         QVERIFY2(answer.contains("\r\nSet-Cookie: io="), answer.constData());
     }
 
+    // A probe that never sends "5" is closed after upgradeTimeout; the session goes on
+    // over polling.
+    void upgradeTimeout()
+    {
+        ServerOptions options;
+        options.upgradeTimeout = 300;
+        Server server(options);
+        server.on(QStringLiteral("echo"),
+            [](Socket *, const QVariantList &args, const Ack &ack) { ack(args.mid(0, 1)); });
+        QVERIFY(server.listen());
+        RawHttp http(server.port());
+        const QByteArray sid = openSession(http);
+        const QByteArray target = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+        QWebSocket ws;
+        QStringList frames;
+        connect(
+            &ws, &QWebSocket::textMessageReceived, [&frames](const QString &m) { frames << m; });
+        bool closed = false;
+        connect(&ws, &QWebSocket::disconnected, [&closed] { closed = true; });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket&sid=%2")
+                         .arg(server.port())
+                         .arg(QString::fromLatin1(sid))));
+        QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::ConnectedState, 5000);
+        ws.sendTextMessage(QStringLiteral("2probe"));
+        QTRY_COMPARE_WITH_TIMEOUT(frames, QStringList { QStringLiteral("3probe") }, 5000);
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(closed, 5000);
+        QVERIFY2(timer.elapsed() >= 200, QByteArray::number(timer.elapsed()).constData());
+        // Still a polling session: the noop from the probe, then an echo.
+        http.send(request("GET", target));
+        QCOMPARE(http.next().body, QByteArray("6"));
+        http.send(request("POST", target, "421[\"echo\",\"p\"]"));
+        QCOMPARE(http.next().body, QByteArray("ok"));
+        http.send(request("GET", target));
+        QCOMPARE(http.next().body, QByteArray("431[\"p\"]"));
+    }
+
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].
     void pollingDisabled()
     {

@@ -26,6 +26,9 @@ struct SMARTSOCKET_EXPORT ServerOptions
     /// as socket.io's default transports ["polling", "websocket"]; false: WebSocket only (a
     /// polling request is answered 400 "Transport unknown").
     bool enablePolling = true;
+    /// Time an upgrade probe (the WebSocket opened to take over a polling session) has to
+    /// complete with its "5" packet; then it is closed and the session stays on polling.
+    int upgradeTimeout = 10000;
     /// CORS, for browser pages of other origins (long-polling is plain HTTP requests; as the
     /// `cors` option of socket.io). No origin and no filter: no CORS headers at all, as Node
     /// without `cors`. "*" allows every origin; otherwise an allowed Origin is echoed back.

@@ -26,6 +26,7 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     pingQueue = io->createTimerQueue(options.pingInterval);
     pongQueue = io->createTimerQueue(options.pingTimeout);
     connectQueue = io->createTimerQueue(options.connectTimeout);
+    upgradeQueue = io->createTimerQueue(options.upgradeTimeout);
     rateLimitClock.start();
     if (options.enableConnectionPooling)
         sessionPool = std::make_unique<ObjectPool<EngineSession>>(
@@ -63,6 +64,7 @@ void ServerCore::applyOptions()
     io->setTimerQueueDuration(pingQueue, options.pingInterval);
     io->setTimerQueueDuration(pongQueue, options.pingTimeout);
     io->setTimerQueueDuration(connectQueue, options.connectTimeout);
+    io->setTimerQueueDuration(upgradeQueue, options.upgradeTimeout);
     io->setMaxConnections(options.maxConnections);
     io->setMaxMessageSize(options.maxPayload);
     io->setMaxOutputBuffer(options.maxOutputBuffer);
@@ -134,8 +136,12 @@ void ServerCore::onOpen(Transport::ConnectionId id)
         return;
     }
     auto *session = static_cast<EngineSession *>(io->userData(id));
-    if (!session || session->conn != id) // no session, or the probe of an upgrade
+    if (!session)
         return;
+    if (session->conn != id) { // the probe of an upgrade: it has upgradeTimeout to finish
+        io->armTimer(id, 0, upgradeQueue);
+        return;
+    }
     Protocol::OpenInfo info;
     info.sid = session->sid;
     info.pingInterval = options.pingInterval;
@@ -269,6 +275,11 @@ void ServerCore::onTimer(Transport::ConnectionId id, int queue)
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session || session->closed)
         return;
+    if (Q_UNLIKELY(session->conn != id)) { // an upgrade probe that did not finish in time
+        if (queue == upgradeQueue)
+            io->closeConnection(id, 1000);
+        return;
+    }
     if (queue == pingQueue) {
         io->sendText(id, Session::Heartbeat::pingFrame());
         io->armTimer(id, 0, pongQueue);

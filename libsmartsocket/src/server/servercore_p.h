@@ -80,6 +80,7 @@ public:
     int pingQueue = -1;
     int pongQueue = -1;
     int connectQueue = -1;
+    int upgradeQueue = -1; ///< the probe WebSocket of an upgrade (upgradeTimeout)
     int sessionCount = 0;
     QString errorString;
     QByteArray encodeBuffer;
