@@ -140,9 +140,17 @@ class tst_PollingVsNode : public QObject
         quint16 port(int which) const { return which == 0 ? ours->port() : node->port(); }
     };
 
-    bool startPeers(Peers *peers, int pingInterval = 25000, int pingTimeout = 20000)
+    bool startPeers(Peers *peers, int pingInterval = 25000, int pingTimeout = 20000,
+        const QStringList &extra = {})
     {
         ServerOptions options;
+        if (extra.contains(QStringLiteral("--cors"))) {
+            options.corsOrigins
+                = QStringList { extra.value(extra.indexOf(QStringLiteral("--cors")) + 1) };
+            options.corsCredentials = true;
+        }
+        if (extra.contains(QStringLiteral("--cookie")))
+            options.cookieName = QStringLiteral("io");
         options.maxPayload = 1000;
         options.pingInterval = pingInterval;
         options.pingTimeout = pingTimeout;
@@ -167,7 +175,8 @@ class tst_PollingVsNode : public QObject
             m_dir + QStringLiteral("/node/polling-server.js"),
             QStringList { QStringLiteral("--max-payload"), QStringLiteral("1000"),
                 QStringLiteral("--ping-interval"), QString::number(pingInterval),
-                QStringLiteral("--ping-timeout"), QString::number(pingTimeout) });
+                QStringLiteral("--ping-timeout"), QString::number(pingTimeout) }
+                + extra);
         peers->node->setWorkingDirectory(m_dir);
         return peers->node->start();
     }
@@ -487,6 +496,59 @@ private Q_SLOTS:
         QCOMPARE(http.next().body, QByteArray("ok"));
         http.send(request("GET", target));
         QCOMPARE(http.next().body, QByteArray("431[\"p\"]"));
+    }
+
+    // CORS and the cookie, against Node with cors {origin: [O], credentials, methods} and
+    // cookie: true: the same CORS and Set-Cookie headers on the preflight, on a polling
+    // answer, and for an origin that is not allowed.
+    void corsAndCookieAsNode()
+    {
+        Peers peers;
+        QVERIFY(startPeers(&peers, 25000, 20000,
+            { QStringLiteral("--cors"), QStringLiteral("http://app.example"),
+                QStringLiteral("--cookie") }));
+        const auto pick = [](const QByteArray &head, const QByteArray &sid) {
+            QList<QByteArray> lines;
+            for (QByteArray line : head.split('\n')) {
+                line = line.trimmed();
+                const QByteArray lower = line.toLower();
+                if (lower.startsWith("access-control-") || lower.startsWith("vary:")
+                    || lower.startsWith("set-cookie:"))
+                    lines << (sid.isEmpty() ? line : QByteArray(line).replace(sid, "SID"));
+            }
+            std::sort(lines.begin(), lines.end());
+            return lines;
+        };
+        QList<QByteArray> transcript[2];
+        for (int which = 0; which < 2; ++which) {
+            RawHttp http(peers.port(which));
+            http.send(request("OPTIONS", "/socket.io/?EIO=4&transport=polling", {},
+                "Origin: http://app.example\r\nAccess-Control-Request-Method: POST\r\n"
+                "Access-Control-Request-Headers: content-type\r\n"));
+            const auto preflight = http.next();
+            transcript[which] << QByteArray::number(preflight.status) << pick(preflight.head, {});
+            http.send(request("GET", "/socket.io/?EIO=4&transport=polling", {},
+                "Origin: http://app.example\r\n"));
+            const auto open = http.next();
+            transcript[which] << QByteArray::number(open.status)
+                              << pick(open.head, sidOf(open.body));
+            http.send(request("GET", "/socket.io/?EIO=4&transport=polling", {},
+                "Origin: http://other.example\r\n"));
+            const auto other = http.next();
+            transcript[which] << QByteArray::number(other.status)
+                              << pick(other.head, sidOf(other.body));
+        }
+        if (transcript[0] != transcript[1]) {
+            qWarning() << "ours" << transcript[0];
+            qWarning() << "node" << transcript[1];
+        }
+        QCOMPARE(transcript[0], transcript[1]);
+        const QByteArray all = transcript[0].join('\n');
+        QCOMPARE(transcript[0].value(0), QByteArray("204"));
+        QVERIFY2(
+            all.contains("Set-Cookie: io=SID; Path=/; HttpOnly; SameSite=Lax"), all.constData());
+        QVERIFY2(all.contains("Access-Control-Allow-Origin: http://app.example"), all.constData());
+        QVERIFY2(all.contains("Access-Control-Allow-Methods: GET,POST"), all.constData());
     }
 
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].

@@ -71,9 +71,17 @@ Transport::HttpResponse ServerCore::onEngineRequest(
         Transport::HttpResponse preflight = plainAnswer(204);
         preflight.headers = cors + "Access-Control-Allow-Methods: "
             + options.corsMethods.join(QLatin1Char(',')).toLatin1() + "\r\n";
+        // The requested headers are reflected (the cors package's default), and the answer
+        // then varies with them too.
         const QByteArray wanted = request.header("Access-Control-Request-Headers");
-        if (!wanted.isEmpty())
+        if (!wanted.isEmpty()) {
             preflight.headers += "Access-Control-Allow-Headers: " + wanted + "\r\n";
+            if (preflight.headers.contains("Vary: Origin\r\n"))
+                preflight.headers.replace(
+                    "Vary: Origin\r\n", "Vary: Origin, Access-Control-Request-Headers\r\n");
+            else
+                preflight.headers += "Vary: Access-Control-Request-Headers\r\n";
+        }
         return preflight;
     }
     Transport::HttpResponse response = answerEngineRequest(id, request, cors);

@@ -3,6 +3,7 @@
 // transports (polling + websocket) and the echo server's handlers ('echo' acks its argument,
 // 'broadcast' emits 'bcast' to everyone).
 // Usage: node polling-server.js [--max-payload N] [--ping-interval MS] [--ping-timeout MS]
+//   [--cors ORIGIN] [--cookie]
 // Listens on 127.0.0.1 (free port), prints "READY <port>"; stops on SIGTERM or stdin EOF.
 const http = require('http');
 const { Server } = require('socket.io');
@@ -12,8 +13,16 @@ function option(name, fallback) {
   return i > 0 && i + 1 < process.argv.length ? Number(process.argv[i + 1]) : fallback;
 }
 
+function flag(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : undefined;
+}
+
 const httpServer = http.createServer();
+const corsOrigin = flag('--cors'); // one allowed origin, with credentials, GET and POST
 const io = new Server(httpServer, {
+  cors: corsOrigin ? { origin: [corsOrigin], credentials: true, methods: ['GET', 'POST'] } : undefined,
+  cookie: process.argv.includes('--cookie'),
   maxHttpBufferSize: option('--max-payload', 1e6),
   pingInterval: option('--ping-interval', 25000),
   pingTimeout: option('--ping-timeout', 20000),
