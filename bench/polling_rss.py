@@ -4,12 +4,16 @@ long-polling (each joined to "/", with its poll held, one kept-alive TCP connect
 against N over WebSocket, each measured in a fresh server.
 
 Usage: bench/polling_rss.py [BIN_DIR] [N]   (BIN_DIR default build/bin, N default 1000)
+       bench/polling_rss.py --node [N]      the same against Node socket.io 4.8
+                                            (tests/interop/node/polling-server.js)
 Loopback only; every socket is closed and the server stopped at the end.
 """
 import base64, json, os, re, signal, socket, subprocess, sys, time
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
+NODE = len(sys.argv) > 1 and sys.argv[1] == "--node"
+BIN = sys.argv[1] if len(sys.argv) > 1 and not NODE else "build/bin"
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+INTEROP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "interop")
 
 
 def rss_kib(pid):
@@ -56,11 +60,15 @@ def ws_session(port):
 
 
 def measure(kind):
-    server = subprocess.Popen([os.path.join(BIN, "smartsocket-echo-server"), "--port", "0",
-                               "--max-connections", str(N * 2 + 100)],
-                              stdout=subprocess.PIPE, text=True)
+    if NODE:
+        server = subprocess.Popen(["node", "node/polling-server.js"], cwd=INTEROP,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    else:
+        server = subprocess.Popen([os.path.join(BIN, "smartsocket-echo-server"), "--port", "0",
+                                   "--max-connections", str(N * 2 + 100)],
+                                  stdout=subprocess.PIPE, text=True)
     try:
-        port = int(re.search(r"listening on (\d+)", server.stdout.readline()).group(1))
+        port = int(re.search(r"(?:listening on|READY) (\d+)", server.stdout.readline()).group(1))
         # Warm up (first allocations, pools) with a few sessions, then the baseline.
         warm = [(polling_session if kind == "polling" else ws_session)(port) for _ in range(20)]
         time.sleep(0.3)
@@ -79,4 +87,5 @@ def measure(kind):
 if __name__ == "__main__":
     results = {kind: measure(kind) for kind in ("websocket", "polling")}
     for kind, per in results.items():
-        print(f"{kind:10s} {N} idle sessions: {per:8.0f} bytes RSS per session")
+        who = "node socket.io 4.8" if NODE else "smartsocket"
+        print(f"{who} {kind:10s} {N} idle sessions: {per:8.0f} bytes RSS per session")
