@@ -551,6 +551,33 @@ private Q_SLOTS:
         QVERIFY2(all.contains("Access-Control-Allow-Methods: GET,POST"), all.constData());
     }
 
+    // maxConnections limits sockets: a polling session between its requests holds none, so
+    // more sessions than the limit can live as long as their requests take turns.
+    void maxConnectionsCountsSockets()
+    {
+        ServerOptions options;
+        options.maxConnections = 2;
+        Server server(options);
+        QVERIFY(server.listen());
+        QList<QByteArray> sids;
+        for (int i = 0; i < 4; ++i) {
+            RawHttp http(server.port());
+            http.send(
+                request("GET", "/socket.io/?EIO=4&transport=polling", {}, "Connection: close\r\n"));
+            const auto open = http.next();
+            QCOMPARE(open.status, 200);
+            sids << sidOf(open.body);
+            QTRY_VERIFY(http.isClosed());
+        }
+        // All four sessions are alive: each takes a CONNECT.
+        for (const QByteArray &sid : std::as_const(sids)) {
+            RawHttp http(server.port());
+            http.send(request("POST", "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40"));
+            QCOMPARE(http.next().body, QByteArray("ok"));
+        }
+        QTRY_COMPARE(server.connectionStats().total, 4);
+    }
+
     // enablePolling = false: WebSocket only, as Node with transports: ["websocket"].
     void pollingDisabled()
     {

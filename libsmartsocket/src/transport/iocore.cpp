@@ -94,6 +94,13 @@ enum class SlotState : quint8 {
     Polling, ///< an Engine.IO long-polling session: no socket, output waits for a poll
 };
 
+// Sockets count against maxConnections; a polling session has none of its own (its HTTP
+// connection counts).
+bool hasSocket(SlotState state)
+{
+    return state == SlotState::Http || state == SlotState::Open || state == SlotState::Waiting;
+}
+
 bool isActive(SlotState state)
 {
     return state == SlotState::Http || state == SlotState::Open || state == SlotState::Waiting
@@ -286,7 +293,7 @@ public:
     int maxConnections = 0;
     qint64 maxMessageSize = 1000000;
     qint64 maxOutputBytes = 0; ///< 0 = no limit
-    int activeCount = 0; ///< slots in Http or Open
+    int activeCount = 0; ///< slots with a socket: Http, Waiting or Open
     int batchDepth = 0;
     bool notifyHandler = true;
 
@@ -1173,7 +1180,7 @@ void IoCore::Private::enterClosing(quint32 index)
     Slot &s = slot(index);
     if (s.state == SlotState::Waiting)
         releaseHeld(index);
-    if (isActive(s.state))
+    if (hasSocket(s.state))
         --activeCount;
     s.state = SlotState::Closing;
     timers.disarmAll(index);
@@ -1238,7 +1245,7 @@ void IoCore::Private::freeSlot(quint32 index)
             }
         }
     }
-    if (isActive(s.state))
+    if (hasSocket(s.state))
         --activeCount;
     if (index == busy) {
         s.state = SlotState::Closing; // nothing more goes out; freed by finishDeferred()
@@ -1635,7 +1642,6 @@ ConnectionId IoCore::openPollingSession(const QHostAddress &peer, quint16 port)
         const Q_IPV6ADDR bytes = peer.toIPv6Address();
         std::memcpy(s.peerAddress, bytes.c, 16);
     }
-    ++d->activeCount;
     return d->idOf(index);
 }
 
@@ -1709,6 +1715,7 @@ bool IoCore::upgradeSession(ConnectionId session, ConnectionId webSocket)
     p->parser = w->parser;
     p->needed = 0;
     p->state = SlotState::Open;
+    ++d->activeCount; // the WebSocket's socket, counted here now (and no longer for w below)
     epoll_event ev {};
     ev.events = EPOLLIN | ((p->flags & EpollOut) ? EPOLLOUT : 0u);
     ev.data.u64 = d->idOf(pi);
