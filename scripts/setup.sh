@@ -63,6 +63,8 @@ APT_PACKAGES=(
     # headless Chromium: the chat's browser page is checked in it; xdotool types in the demo
     # windows for scripts/screenshots.sh
     chromium xdotool
+    # parses the server's /metrics in tests (the Prometheus text format, by its own parser)
+    python3-prometheus-client
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:

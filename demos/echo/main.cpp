@@ -165,6 +165,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Connection pooling: largest pool (%1).").arg(options.maxPoolSize),
         QStringLiteral("n"));
     parser.addOptions({ poolSizeOption, maxPoolSizeOption });
+    const QCommandLineOption healthOption(
+        QStringLiteral("health"), QStringLiteral("Answer GET /health with {\"status\":\"ok\"}."));
+    const QCommandLineOption metricsOption(
+        QStringLiteral("metrics"), QStringLiteral("Serve Prometheus metrics at GET /metrics."));
+    const QCommandLineOption corsOption(QStringLiteral("cors"),
+        QStringLiteral("CORS: allowed origins, comma-separated, or * (none by default)."),
+        QStringLiteral("origins"));
+    const QCommandLineOption noPollingOption(QStringLiteral("no-polling"),
+        QStringLiteral("WebSocket only: refuse HTTP long-polling (400 Transport unknown)."));
+    parser.addOptions({ healthOption, metricsOption, corsOption, noPollingOption });
     // TLS (wss://): both or neither.
     const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
         QStringLiteral("Serve wss:// with this PEM certificate (chain); needs --tls-key."),
@@ -227,6 +237,11 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(pathOption))
         options.path = parser.value(pathOption);
+    options.enableHealth = parser.isSet(healthOption);
+    options.enableMetrics = parser.isSet(metricsOption);
+    if (parser.isSet(corsOption))
+        options.corsOrigins = parser.value(corsOption).split(QLatin1Char(','));
+    options.enablePolling = !parser.isSet(noPollingOption);
     qint64 rateLimitMax = options.rateLimitMaxRequests;
     qint64 rateLimitWindow = options.rateLimitWindow;
     if (!parseNumber(parser, rateLimitMaxOption, 1, intMax, &rateLimitMax)

@@ -13,7 +13,7 @@ target_link_libraries(smartsocket_transport_parsers_fuzz PUBLIC smartsocket_prot
 target_compile_options(smartsocket_transport_parsers_fuzz PRIVATE ${SMARTSOCKET_FUZZ_FLAGS})
 smartsocket_target_defaults(smartsocket_transport_parsers_fuzz)
 
-foreach(target fuzz_wsframe fuzz_http)
+foreach(target fuzz_wsframe fuzz_http fuzz_http_body)
     add_executable(${target} ${CMAKE_CURRENT_LIST_DIR}/${target}.cpp)
     set_target_properties(${target} PROPERTIES AUTOMOC OFF)
     smartsocket_app_defaults(${target})

@@ -186,10 +186,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QByteArray>("status");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("polling") << QByteArray(
-            "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n")
-                                 << QByteArray("400")
-                                 << QByteArray("{\"code\":0,\"message\":\"Transport unknown\"}");
+        QTest::newRow("unknown transport")
+            << QByteArray("GET /socket.io/?EIO=4&transport=foo HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("400") << QByteArray("{\"code\":0,\"message\":\"Transport unknown\"}");
         QTest::newRow("no transport")
             << QByteArray("GET /socket.io/?EIO=4 HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400")
             << QByteArray("\"code\":0");

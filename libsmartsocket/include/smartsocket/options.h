@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace SmartSocket {
 
 /// Server configuration. Names follow the seed guide (camelCase); times are milliseconds.
@@ -20,6 +22,45 @@ struct SMARTSOCKET_EXPORT ServerOptions
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     /// HTTP path of the endpoint; with or without the trailing slash both match.
     QString path = QStringLiteral("/socket.io/");
+    /// Serve Engine.IO HTTP long-polling (and its upgrade to WebSocket) besides WebSocket,
+    /// as socket.io's default transports ["polling", "websocket"]; false: WebSocket only (a
+    /// polling request is answered 400 "Transport unknown").
+    bool enablePolling = true;
+    /// Time an upgrade probe (the WebSocket opened to take over a polling session) has to
+    /// complete with its "5" packet; then it is closed and the session stays on polling.
+    int upgradeTimeout = 10000;
+    /// CORS, for browser pages of other origins (long-polling is plain HTTP requests; as the
+    /// `cors` option of socket.io). No origin and no filter: no CORS headers at all, as Node
+    /// without `cors`. "*" allows every origin; otherwise an allowed Origin is echoed back.
+    QStringList corsOrigins;
+    /// Decides for origins not in corsOrigins (called with the request's Origin header).
+    std::function<bool(const QString &origin)> corsOriginFilter;
+    /// Access-Control-Allow-Credentials: true (cookies, withCredentials).
+    bool corsCredentials = false;
+    /// Methods a preflight request (OPTIONS) is told it may use.
+    QStringList corsMethods = { QStringLiteral("GET"), QStringLiteral("POST") };
+    /// Decides on every request that would open a session, before the handshake (engine.io's
+    /// `allowRequest`): call `answer(QString(), true)` to go on, `answer(message, false)` to
+    /// refuse it with HTTP 403 `{"code":4,"message":message or "Forbidden"}`. `answer` may be
+    /// called later and from any thread (it runs in the server's thread). Null: all allowed.
+    std::function<void(const class Handshake &request,
+        const std::function<void(const QString &message, bool allowed)> &answer)>
+        allowRequest;
+    /// Sticky load balancing (engine.io's `cookie` option): the handshake answer sets a cookie
+    /// holding the session id, `<cookieName>=<sid>; Path=<cookiePath>; HttpOnly;
+    /// SameSite=<cookieSameSite>`. Empty name: no cookie (the default, as engine.io).
+    QString cookieName;
+    QString cookiePath = QStringLiteral("/");
+    bool cookieHttpOnly = true;
+    QString cookieSameSite = QStringLiteral("Lax");
+    /// Operations endpoints on the same port (off by default): `GET <healthPath>` answers
+    /// 200 {"status":"ok"}; `GET <metricsPath>` the Prometheus text format (connections per
+    /// namespace and transport, packets and bytes, acks and ack timeouts, rate-limit
+    /// rejections, compression ratio, polling requests).
+    bool enableHealth = false;
+    QString healthPath = QStringLiteral("/health");
+    bool enableMetrics = false;
+    QString metricsPath = QStringLiteral("/metrics");
     /// Engine.IO heartbeat: the server pings every pingInterval and closes a connection that
     /// has not answered within pingTimeout.
     int pingInterval = 25000;

@@ -38,6 +38,9 @@ public:
     const QVariantMap &data() const;
 
     bool isConnected() const;
+    /// The Engine.IO transport the connection uses now: "polling" (HTTP long-polling) or
+    /// "websocket" (from the start, or after the upgrade); empty once disconnected.
+    QString transportName() const;
 
     /// Marks the socket as an admin (typically in connect-time middleware); with
     /// ServerOptions::rateLimitBypassAdmins, an admin's events are never rate limited.

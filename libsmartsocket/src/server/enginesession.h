@@ -34,6 +34,12 @@ public:
     /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
     std::unique_ptr<Features::Envelope> ext;
     bool pooledBefore = false; ///< ObjectPool bookkeeping (enableConnectionPooling)
+    // HTTP long-polling (serverpolling.cpp): opened over polling, upgrading (a WebSocket
+    // probe connection is open), upgraded (conn is a WebSocket connection now).
+    bool polling = false;
+    bool upgrading = false;
+    bool upgraded = false;
+    Transport::ConnectionId probe = 0;
 
     /// Back to a freshly constructed state for the next connection (connection pooling):
     /// only the vectors' capacity is kept.

@@ -1,5 +1,7 @@
 #include "servercore_p.h"
 
+#include "servermetrics.h"
+
 #include "protocol/engineio.h"
 #include "session/closereason.h"
 #include "session/engineframe.h"
@@ -24,20 +26,45 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     pingQueue = io->createTimerQueue(options.pingInterval);
     pongQueue = io->createTimerQueue(options.pingTimeout);
     connectQueue = io->createTimerQueue(options.connectTimeout);
+    upgradeQueue = io->createTimerQueue(options.upgradeTimeout);
     rateLimitClock.start();
     if (options.enableConnectionPooling)
         sessionPool = std::make_unique<ObjectPool<EngineSession>>(
             options.poolSize, options.maxPoolSize, options.poolGrowthRate);
     applyOptions();
+    if (options.enableMetrics) {
+        metrics = std::make_unique<ServerMetrics>();
+        observer = metrics.get();
+    }
 }
 
 ServerCore::~ServerCore() = default;
+
+std::optional<Transport::HttpResponse> ServerCore::operationsRequest(
+    const Transport::HttpRequest &request)
+{
+    if (request.method != "GET")
+        return std::nullopt;
+    if (options.enableHealth && request.path == options.healthPath.toUtf8()) {
+        Transport::HttpResponse response(200, "application/json", R"({"status":"ok"})");
+        response.keepAlive = true;
+        return response;
+    }
+    if (metrics && request.path == options.metricsPath.toUtf8()) {
+        Transport::HttpResponse response(
+            200, "text/plain; version=0.0.4; charset=utf-8", metrics->render(*this));
+        response.keepAlive = true;
+        return response;
+    }
+    return std::nullopt;
+}
 
 void ServerCore::applyOptions()
 {
     io->setTimerQueueDuration(pingQueue, options.pingInterval);
     io->setTimerQueueDuration(pongQueue, options.pingTimeout);
     io->setTimerQueueDuration(connectQueue, options.connectTimeout);
+    io->setTimerQueueDuration(upgradeQueue, options.upgradeTimeout);
     io->setMaxConnections(options.maxConnections);
     io->setMaxMessageSize(options.maxPayload);
     io->setMaxOutputBuffer(options.maxOutputBuffer);
@@ -46,32 +73,24 @@ void ServerCore::applyOptions()
         RateLimit { options.rateLimitWindow, options.rateLimitMaxRequests });
 }
 
-Transport::HttpResponse ServerCore::onRequest(
-    Transport::ConnectionId id, const Transport::HttpRequest &request)
+Transport::HttpResponse ServerCore::refuseRequest(
+    const Transport::HttpRequest &request, EngineError code)
 {
-    const auto refuse = [&](EngineError code) {
-        Transport::HttpResponse response;
-        response.status = code == EngineError::Forbidden ? 403 : 400;
-        response.body = Protocol::engineErrorBody(code);
-        Q_EMIT q->connectionError(
-            request.peerAddress.toString() + QLatin1Char(':') + QString::number(request.peerPort),
-            Protocol::engineErrorMessage(code));
-        return response;
-    };
+    Transport::HttpResponse response;
+    response.status = code == EngineError::Forbidden ? 403 : 400;
+    response.body = Protocol::engineErrorBody(code);
+    response.keepAlive = true; // as Node's HTTP server; never for a refused upgrade
+    Q_EMIT q->connectionError(
+        request.peerAddress.toString() + QLatin1Char(':') + QString::number(request.peerPort),
+        Protocol::engineErrorMessage(code));
+    return response;
+}
 
-    if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
-        Transport::HttpResponse response;
-        response.status = 404;
-        response.contentType = "text/plain";
-        response.body = "Not found";
-        return response;
-    }
-    if (const auto error = Session::EngineHandshake::verify(
-            request.method, request.query, request.isWebSocketUpgrade))
-        return refuse(*error);
-
+EngineSession *ServerCore::newSession(
+    Transport::ConnectionId conn, const Transport::HttpRequest &request)
+{
     auto *session = sessionPool ? sessionPool->acquire() : new EngineSession;
-    session->conn = id;
+    session->conn = conn;
     session->sid = Protocol::generateId();
     auto handshake = std::make_shared<HandshakeData>();
     handshake->head = request.head;
@@ -82,16 +101,47 @@ Transport::HttpResponse ServerCore::onRequest(
     handshake->secure = request.secure;
     session->handshake = std::move(handshake);
     setupExtensions(session, request.query);
-    io->setUserData(id, session);
+    io->setUserData(conn, session);
     ++sessionCount;
+    return session;
+}
+
+Transport::HttpResponse ServerCore::onRequest(
+    Transport::ConnectionId id, const Transport::HttpRequest &request)
+{
+    if (Q_UNLIKELY(options.enableHealth || options.enableMetrics)) {
+        if (auto response = operationsRequest(request))
+            return *response;
+    }
+    if (!Session::EngineHandshake::pathMatches(request.path, options.path.toUtf8())) {
+        Transport::HttpResponse response;
+        response.status = 404;
+        response.contentType = "text/plain";
+        response.body = "Not found";
+        return response;
+    }
+    if (options.enablePolling)
+        return onEngineRequest(id, request);
+    if (const auto error = Session::EngineHandshake::verify(
+            request.method, request.query, request.isWebSocketUpgrade))
+        return refuseRequest(request, *error);
+    newSession(id, request);
     return {};
 }
 
 void ServerCore::onOpen(Transport::ConnectionId id)
 {
+    if (refusedUpgrades.contains(id)) {
+        io->closeConnection(id, 1000);
+        return;
+    }
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session)
         return;
+    if (session->conn != id) { // the probe of an upgrade: it has upgradeTimeout to finish
+        io->armTimer(id, 0, upgradeQueue);
+        return;
+    }
     Protocol::OpenInfo info;
     info.sid = session->sid;
     info.pingInterval = options.pingInterval;
@@ -109,6 +159,8 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session || session->closed)
         return;
+    if (Q_UNLIKELY(session->conn != id))
+        return onProbeMessage(session, id, payload, binary);
     QByteArray unwrapped;
     if (session->ext && !unwrapMessage(session, payload, binary, unwrapped))
         return;
@@ -179,10 +231,22 @@ static QString reasonString(Transport::CloseReason reason)
 void ServerCore::onClosed(
     Transport::ConnectionId id, Transport::CloseReason reason, const QString &detail)
 {
+    refusedUpgrades.remove(id);
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session)
         return;
     io->setUserData(id, nullptr);
+    if (session->conn != id) { // an upgrade probe that did not complete
+        session->upgrading = false;
+        session->probe = 0;
+        return;
+    }
+    if (session->polling)
+        pollingSessions.remove(session->sid);
+    if (session->probe) {
+        io->setUserData(session->probe, nullptr);
+        io->closeConnection(session->probe, 1000);
+    }
     if (reason == Transport::CloseReason::MessageTooBig
         || reason == Transport::CloseReason::ProtocolError)
         reportConnectionError(session, detail);
@@ -211,6 +275,11 @@ void ServerCore::onTimer(Transport::ConnectionId id, int queue)
     auto *session = static_cast<EngineSession *>(io->userData(id));
     if (!session || session->closed)
         return;
+    if (Q_UNLIKELY(session->conn != id)) { // an upgrade probe that did not finish in time
+        if (queue == upgradeQueue)
+            io->closeConnection(id, 1000);
+        return;
+    }
     if (queue == pingQueue) {
         io->sendText(id, Session::Heartbeat::pingFrame());
         io->armTimer(id, 0, pongQueue);

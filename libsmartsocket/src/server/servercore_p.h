@@ -18,6 +18,7 @@
 #include "features/envelope.h"
 #include "features/pool.h"
 #include "features/ratelimiter.h"
+#include "protocol/engineio.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
 #include "session/middlewarelist.h"
@@ -29,8 +30,10 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace SmartSocket::Internal {
 
@@ -77,6 +80,7 @@ public:
     int pingQueue = -1;
     int pongQueue = -1;
     int connectQueue = -1;
+    int upgradeQueue = -1; ///< the probe WebSocket of an upgrade (upgradeTimeout)
     int sessionCount = 0;
     QString errorString;
     QByteArray encodeBuffer;
@@ -85,6 +89,40 @@ public:
     std::unique_ptr<ObjectPool<EngineSession>> sessionPool;
     QElapsedTimer rateLimitClock; // monotonic time base of the limiter
     ServerObserver *observer = nullptr; ///< instrumentation (serverobserver.h); null: none
+
+    // HTTP long-polling and the upgrade to WebSocket (serverpolling.cpp).
+    /// Sessions opened over polling, by sid: later requests (polls, posts, the upgrade)
+    /// name their session.
+    QHash<QString, EngineSession *> pollingSessions;
+    /// WebSocket connections accepted only to be closed at once (engine.io accepts a second
+    /// upgrade of a session, then closes it).
+    QSet<Transport::ConnectionId> refusedUpgrades;
+    /// The Prometheus counters (ServerOptions::enableMetrics); attached as the observer when
+    /// no other observer is.
+    std::unique_ptr<class ServerMetrics> metrics;
+    /// GET /health and /metrics; nullopt for any other request.
+    std::optional<Transport::HttpResponse> operationsRequest(const Transport::HttpRequest &request);
+    /// CORS header lines for a request (empty when CORS is off or the origin not allowed).
+    QByteArray corsHeaders(const Transport::HttpRequest &request) const;
+    Transport::HttpResponse onEngineRequest(
+        Transport::ConnectionId id, const Transport::HttpRequest &request);
+    Transport::HttpResponse answerEngineRequest(
+        Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
+    /// The handshake once allowRequest said yes: a WebSocket session (101) or a polling
+    /// session whose open packet answers the request (Held).
+    Transport::HttpResponse openSession(
+        Transport::ConnectionId id, const Transport::HttpRequest &request, const QByteArray &cors);
+    /// The Set-Cookie line of a handshake answer (ServerOptions::cookieName), or nothing.
+    QByteArray sessionCookie(const QString &sid) const;
+    Transport::HttpResponse refuseForbidden(
+        const Transport::HttpRequest &request, const QString &message);
+    Transport::HttpResponse refuseRequest(
+        const Transport::HttpRequest &request, Protocol::EngineError code);
+    EngineSession *newSession(Transport::ConnectionId conn, const Transport::HttpRequest &request);
+    Transport::HttpResponse onPollingPost(
+        EngineSession *session, const Transport::HttpRequest &request);
+    void onProbeMessage(
+        EngineSession *session, Transport::ConnectionId probe, QByteArrayView payload, bool binary);
 
     // Observer hooks (serverobserverhooks.cpp), called only when an observer is attached.
     void observePacketIn(EngineSession *session, const Protocol::Packet &packet);

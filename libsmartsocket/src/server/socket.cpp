@@ -57,6 +57,15 @@ Server *Socket::server() const
     return d->nsp->server();
 }
 
+QString Socket::transportName() const
+{
+    const Internal::EngineSession *session = d->session;
+    if (!session || session->closed)
+        return {};
+    return session->polling && !session->upgraded ? QStringLiteral("polling")
+                                                  : QStringLiteral("websocket");
+}
+
 const Handshake &Socket::handshake() const
 {
     return d->handshake;

@@ -168,6 +168,9 @@ HttpRequestParser::Result HttpRequestParser::parse(
         upgrade = key.size() == 24 && decoded && decoded.decoded.size() == 16;
     }
     request->isWebSocketUpgrade = upgrade;
+    const QByteArray connection = headerValue(head, "Connection");
+    request->keepAlive = line.version == "HTTP/1.1" ? !hasToken(connection, "close")
+                                                    : hasToken(connection, "keep-alive");
 
     result.status = Status::Complete;
     result.consumed = end + kEndOfHead.size();
@@ -257,6 +260,12 @@ QByteArrayView HttpRequestParser::reasonPhrase(int status)
 
 QByteArray HttpRequestParser::response(int status, QByteArrayView contentType, QByteArrayView body)
 {
+    return response(status, contentType, body, false, {});
+}
+
+QByteArray HttpRequestParser::response(int status, QByteArrayView contentType, QByteArrayView body,
+    bool keepAlive, QByteArrayView headers)
+{
     QByteArray out;
     out.reserve(128 + body.size());
     out.append("HTTP/1.1 ");
@@ -271,9 +280,130 @@ QByteArray HttpRequestParser::response(int status, QByteArrayView contentType, Q
     }
     out.append("Content-Length: ");
     out.append(QByteArray::number(body.size()));
-    out.append("\r\nConnection: close\r\n\r\n");
+    out.append("\r\n");
+    out.append(headers);
+    out.append(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
     out.append(body);
     return out;
+}
+
+namespace {
+
+// A chunk-size line: hex digits, optional extensions; the value, or -1 when malformed.
+qint64 chunkSize(QByteArrayView line)
+{
+    const qsizetype semicolon = line.indexOf(';');
+    const QByteArrayView digits = trimmed(semicolon < 0 ? line : line.first(semicolon));
+    if (digits.isEmpty() || digits.size() > 15)
+        return -1;
+    qint64 value = 0;
+    for (char c : digits) {
+        int v;
+        if (c >= '0' && c <= '9')
+            v = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            v = c - 'A' + 10;
+        else
+            return -1;
+        value = value * 16 + v;
+    }
+    return value;
+}
+
+constexpr qsizetype kMaxChunkLine = 1024;
+
+} // namespace
+
+HttpRequestParser::BodyResult HttpRequestParser::parseBody(
+    QByteArrayView data, HttpRequest *request, qint64 maxBodySize)
+{
+    BodyResult result;
+    const QByteArray transferEncoding = headerValue(request->head, "Transfer-Encoding");
+    const QByteArray contentLength = headerValue(request->head, "Content-Length");
+    if (!transferEncoding.isEmpty()) {
+        // Only "chunked" (alone) is understood; with a Content-Length too, the request is
+        // ambiguous (request smuggling): refused.
+        if (!equalsIgnoreCase(trimmed(transferEncoding), "chunked") || !contentLength.isEmpty()) {
+            result.status = Status::Malformed;
+            return result;
+        }
+        QByteArray body;
+        qsizetype pos = 0;
+        while (true) {
+            const qsizetype lineEnd = data.indexOf(kCrLf, pos);
+            if (lineEnd < 0) {
+                if (data.size() - pos > kMaxChunkLine)
+                    result.status = Status::Malformed;
+                return result; // Incomplete
+            }
+            const qint64 size = chunkSize(data.sliced(pos, lineEnd - pos));
+            if (size < 0) {
+                result.status = Status::Malformed;
+                return result;
+            }
+            if (maxBodySize > 0 && body.size() + size > maxBodySize) {
+                result.status = Status::TooLarge;
+                return result;
+            }
+            pos = lineEnd + 2;
+            if (size == 0) {
+                // Trailers, up to an empty line.
+                while (true) {
+                    const qsizetype end = data.indexOf(kCrLf, pos);
+                    if (end < 0) {
+                        if (data.size() - pos > kMaxChunkLine)
+                            result.status = Status::Malformed;
+                        return result;
+                    }
+                    if (end == pos) {
+                        request->body = std::move(body);
+                        result.status = Status::Complete;
+                        result.consumed = end + 2;
+                        return result;
+                    }
+                    pos = end + 2;
+                }
+            }
+            if (data.size() - pos < size + 2) {
+                result.needed = 0;
+                return result;
+            }
+            if (data.sliced(pos + qsizetype(size), 2) != kCrLf) {
+                result.status = Status::Malformed;
+                return result;
+            }
+            body.append(data.sliced(pos, qsizetype(size)));
+            pos += qsizetype(size) + 2;
+        }
+    }
+    qint64 length = 0;
+    if (!contentLength.isEmpty()) {
+        const QByteArrayView digits = trimmed(contentLength);
+        if (digits.isEmpty() || digits.size() > 15) {
+            result.status = Status::Malformed;
+            return result;
+        }
+        for (char c : digits) {
+            if (c < '0' || c > '9') { // also refuses "5, 6" (repeated, differing headers)
+                result.status = Status::Malformed;
+                return result;
+            }
+            length = length * 10 + (c - '0');
+        }
+    }
+    if (maxBodySize > 0 && length > maxBodySize) {
+        result.status = Status::TooLarge;
+        return result;
+    }
+    result.needed = length;
+    if (data.size() < length)
+        return result; // Incomplete
+    request->body = data.first(qsizetype(length)).toByteArray();
+    result.status = Status::Complete;
+    result.consumed = qsizetype(length);
+    return result;
 }
 
 QByteArray HttpRequestParser::webSocketAccept(QByteArrayView key)

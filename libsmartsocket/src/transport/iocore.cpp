@@ -1,6 +1,7 @@
 #include "iocore.h"
 
 #include "httprequestparser.h"
+#include "protocol/enginepayload.h"
 #include "timerqueues.h"
 #include "tls.h"
 #include "wsframeparser.h"
@@ -23,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unordered_map>
 #include <vector>
 
 // How a wakeup runs (all in the IoCore's thread):
@@ -101,7 +103,22 @@ enum class SlotState : quint8 {
     Http, ///< accepted, waiting for the request head
     Open, ///< WebSocket open; the handler knows the id
     Closing, ///< handler done with it; draining output, then half-close and wait for EOF
+    Waiting, ///< HTTP request held by the handler (a long poll); no further request parsed
+    Polling, ///< an Engine.IO long-polling session: no socket, output waits for a poll
 };
+
+// Sockets count against maxConnections; a polling session has none of its own (its HTTP
+// connection counts).
+bool hasSocket(SlotState state)
+{
+    return state == SlotState::Http || state == SlotState::Open || state == SlotState::Waiting;
+}
+
+bool isActive(SlotState state)
+{
+    return state == SlotState::Http || state == SlotState::Open || state == SlotState::Waiting
+        || state == SlotState::Polling;
+}
 
 enum SlotFlag : quint8 {
     Dirty = 0x01, ///< in the dirty list, output to flush
@@ -234,6 +251,15 @@ public:
     void tlsFree(quint32 index);
 
     void refuseHttp(quint32 index, int status, QByteArrayView contentType, QByteArrayView body);
+    /// Answers the request of an Http/Waiting slot; keeps the connection for the next request
+    /// when both sides allow it.
+    void answerHttp(quint32 index, const HttpResponse &response, bool keepAlive);
+    void answerPoll(quint32 sessionIndex);
+    void releaseHeld(quint32 index);
+    void closePolling(quint32 index, CloseReason reason, const QString &detail);
+    void reparseLater(ConnectionId id);
+    void reparse(quint32 index);
+    void queuePollPacket(quint32 index, QByteArrayView payload, bool binary);
     void enterClosing(quint32 index);
     void closeOpen(quint32 index, CloseReason reason, const QString &detail, quint16 code,
         QByteArrayView text);
@@ -280,7 +306,7 @@ public:
     int maxConnections = 0;
     qint64 maxMessageSize = 1000000;
     qint64 maxOutputBytes = 0; ///< 0 = no limit
-    int activeCount = 0; ///< slots in Http or Open
+    int activeCount = 0; ///< slots with a socket: Http, Waiting or Open
     int batchDepth = 0;
     bool notifyHandler = true;
 
@@ -301,6 +327,22 @@ public:
     std::vector<ssl_st *> tlsSessions; ///< by slot index, for slots with the IsTls flag
     std::vector<ConnectionId> tlsAgain; ///< slots with plaintext buffered inside OpenSSL
     bool tlsAgainScheduled = false;
+
+    // Long polling. A held request's keep-alive wish and the polling session it belongs to.
+    struct Held
+    {
+        ConnectionId session = 0; ///< 0: held by the handler (respond()), not a poll
+        bool keepAlive = false;
+        QByteArray headers; ///< extra header lines of a poll's answer
+        QByteArray webSocketKey; ///< a held WebSocket upgrade: respond() with 101 accepts it
+    };
+    std::unordered_map<quint32, Held> held; ///< by slot index of a Waiting slot
+    std::unordered_map<quint32, ConnectionId> polls; ///< polling session index -> held GET
+    std::vector<ConnectionId> reparseIds; ///< connections with a pipelined request to parse
+    bool reparseScheduled = false;
+    // A WebSocket connection moved into a polling session while its bytes were being parsed.
+    quint32 movedFrom = kNoSlot;
+    quint32 movedTo = kNoSlot;
 };
 
 // Connects the frame parser to the handler for one slot.
@@ -670,7 +712,9 @@ void IoCore::Private::readSlot(quint32 index)
 
     if (s->generation == generation) {
         const bool keep = consumed < size
-            && (s->state == SlotState::Http || s->state == SlotState::Open) && !pendingFree;
+            && (s->state == SlotState::Http || s->state == SlotState::Open
+                || s->state == SlotState::Waiting)
+            && !pendingFree;
         if (!keep) {
             s->in = QByteArray();
             s->needed = 0;
@@ -695,12 +739,15 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
     const ConnectionId id = idOf(index);
     qsizetype pos = 0;
 
-    if (s.state == SlotState::Http) {
+    if (s.state == SlotState::Waiting)
+        return 0; // the next request waits for the answer to the held one
+    while (s.state == SlotState::Http) {
         HttpRequest request;
-        const auto parsed = HttpRequestParser::parse(QByteArrayView(data, size), &request);
+        const auto parsed
+            = HttpRequestParser::parse(QByteArrayView(data + pos, size - pos), &request);
         switch (parsed.status) {
         case HttpRequestParser::Status::Incomplete:
-            return 0;
+            return pos;
         case HttpRequestParser::Status::TooLarge:
             refuseHttp(index, 431, "text/plain", "Request Header Fields Too Large");
             return size;
@@ -710,32 +757,87 @@ qsizetype IoCore::Private::process(quint32 index, char *data, qsizetype size)
         case HttpRequestParser::Status::Complete:
             break;
         }
+        qsizetype total = parsed.consumed;
+        if (!request.isWebSocketUpgrade) {
+            const auto body = HttpRequestParser::parseBody(
+                QByteArrayView(data + pos + parsed.consumed, size - pos - parsed.consumed),
+                &request, maxMessageSize);
+            switch (body.status) {
+            case HttpRequestParser::Status::Incomplete:
+                s.needed = body.needed > 0 ? quint32(parsed.consumed + body.needed) : 0;
+                return pos;
+            case HttpRequestParser::Status::TooLarge:
+                refuseHttp(index, 413, {}, {});
+                return size;
+            case HttpRequestParser::Status::Malformed: // as Node's HTTP parser: no body
+                refuseHttp(index, 400, {}, {});
+                return size;
+            case HttpRequestParser::Status::Complete:
+                break;
+            }
+            total += body.consumed;
+            s.needed = 0;
+        }
         request.peerAddress = q->peerAddress(id);
         request.peerPort = s.peerPort;
         request.secure = (s.flags & IsTls) != 0;
         const HttpResponse response = handler->onRequest(id, request);
-        if (!alive(index, generation) || s.state != SlotState::Http)
+        if (!alive(index, generation))
             return size;
-        if (response.status != 101 || !request.isWebSocketUpgrade) {
-            if (response.status == 101) // accepting something that is no upgrade
-                refuseHttp(index, 400, "text/plain", "Bad Request");
-            else
-                refuseHttp(index, response.status, response.contentType, response.body);
-            return size;
+        if (s.state == SlotState::Waiting) { // held (a poll, or respond() later)
+            held[index].keepAlive = request.keepAlive;
+            return pos + total;
         }
-        queueBytes(index, HttpRequestParser::upgradeResponse(request.header("Sec-WebSocket-Key")));
+        if (s.state != SlotState::Http)
+            return size;
+        if (response.status == HttpResponse::Held) {
+            s.state = SlotState::Waiting;
+            timers.disarm(index, 1);
+            held[index] = Held { 0, request.keepAlive, {},
+                request.isWebSocketUpgrade ? request.header("Sec-WebSocket-Key") : QByteArray() };
+            return pos + total;
+        }
+        if (response.status != 101 || !request.isWebSocketUpgrade) {
+            if (response.status == 101) { // accepting something that is no upgrade
+                refuseHttp(index, 400, "text/plain", "Bad Request");
+                return size;
+            }
+            const bool keep
+                = response.keepAlive && request.keepAlive && !request.isWebSocketUpgrade;
+            answerHttp(index, response, keep);
+            if (!keep)
+                return size;
+            pos += total;
+            continue;
+        }
+        QByteArray upgrade
+            = HttpRequestParser::upgradeResponse(request.header("Sec-WebSocket-Key"));
+        if (!response.headers.isEmpty())
+            upgrade.insert(upgrade.size() - 2, response.headers); // before the blank line
+        queueBytes(index, upgrade);
         s.state = SlotState::Open;
         timers.disarm(index, 1); // handshake timeout; link 1 is the handler's from now on
         handler->onOpen(id);
         if (!alive(index, generation) || s.state != SlotState::Open)
             return size;
-        pos = parsed.consumed;
+        pos += parsed.consumed;
     }
 
     if (s.state != SlotState::Open)
         return size;
     FrameSink sink(this, index, generation, id);
     const auto result = s.parser.parse(data + pos, size - pos, maxMessageSize, sink);
+    if (movedFrom == index) {
+        // Upgraded into a polling session: the rest belongs to that session's slot now.
+        movedFrom = kNoSlot;
+        const quint32 target = movedTo;
+        const qsizetype rest = pos + result.consumed;
+        if (rest < size && alive(target, slot(target).generation)) {
+            slot(target).in = QByteArray(data + rest, size - rest) + slot(target).in;
+            reparseLater(idOf(target));
+        }
+        return size;
+    }
     if (!alive(index, generation) || s.state != SlotState::Open || result.stopped)
         return size;
     if (result.errorCode) {
@@ -851,6 +953,11 @@ void IoCore::Private::flushDirty()
 void IoCore::Private::flushSlot(quint32 index)
 {
     Slot &s = slot(index);
+    if (s.state == SlotState::Polling) {
+        if (!s.out.isEmpty() && polls.count(index))
+            answerPoll(index);
+        return;
+    }
     if (s.flags & Overflow) {
         connectionLost(index, CloseReason::Error,
             QStringLiteral("slow consumer: more than %1 bytes of output waiting")
@@ -957,10 +1064,143 @@ void IoCore::Private::refuseHttp(
     enterClosing(index);
 }
 
+void IoCore::Private::answerHttp(quint32 index, const HttpResponse &response, bool keepAlive)
+{
+    Slot &s = slot(index);
+    const bool wasWaiting = s.state == SlotState::Waiting;
+    if (wasWaiting) {
+        held.erase(index);
+        s.state = SlotState::Http;
+    }
+    queueBytes(index,
+        HttpRequestParser::response(
+            response.status, response.contentType, response.body, keepAlive, response.headers));
+    if (!keepAlive) {
+        enterClosing(index);
+        return;
+    }
+    // Between requests a kept-alive connection has the handshake timeout as its idle timeout.
+    if (timers.duration(handshakeQueue) > 0) {
+        timers.arm(index, 1, handshakeQueue, monotonicMs());
+        scheduleTimer();
+    }
+    if (wasWaiting && !s.in.isEmpty())
+        reparseLater(idOf(index)); // a pipelined request waited behind the held one
+}
+
+void IoCore::Private::answerPoll(quint32 sessionIndex)
+{
+    const auto it = polls.find(sessionIndex);
+    if (it == polls.end())
+        return;
+    const ConnectionId httpId = it->second;
+    polls.erase(it);
+    quint32 httpIndex;
+    if (!find(httpId, &httpIndex) || slot(httpIndex).state != SlotState::Waiting)
+        return;
+    const auto h = held.find(httpIndex);
+    const bool keepAlive = h != held.end() && h->second.keepAlive;
+    HttpResponse response;
+    response.status = 200;
+    response.contentType = "text/plain; charset=UTF-8";
+    response.headers = "cache-control: no-store\r\n";
+    if (h != held.end())
+        response.headers += h->second.headers;
+    Slot &session = slot(sessionIndex);
+    response.body = std::move(session.out);
+    session.out = QByteArray();
+    answerHttp(httpIndex, response, keepAlive);
+}
+
+void IoCore::Private::releaseHeld(quint32 index)
+{
+    const auto it = held.find(index);
+    if (it == held.end())
+        return;
+    const ConnectionId session = it->second.session;
+    held.erase(it);
+    quint32 sessionIndex;
+    if (!session || !find(session, &sessionIndex))
+        return;
+    const auto poll = polls.find(sessionIndex);
+    if (poll != polls.end() && poll->second == idOf(index))
+        polls.erase(poll);
+    // As engine.io: a poll whose connection goes away ends the session.
+    closePolling(
+        sessionIndex, CloseReason::Error, QStringLiteral("poll connection closed prematurely"));
+}
+
+void IoCore::Private::closePolling(quint32 index, CloseReason reason, const QString &detail)
+{
+    Slot &s = slot(index);
+    if (s.state != SlotState::Polling)
+        return;
+    const quint32 generation = s.generation;
+    if (reason == CloseReason::LocalClose || reason == CloseReason::Shutdown) {
+        // The close packet goes with whatever was still queued to the held poll, if any.
+        Protocol::EnginePayload::appendText(s.out, "1");
+        answerPoll(index);
+    }
+    notifyClosed(index, reason, detail);
+    if (slot(index).generation == generation)
+        freeSlot(index);
+}
+
+void IoCore::Private::queuePollPacket(quint32 index, QByteArrayView payload, bool binary)
+{
+    Slot &s = slot(index);
+    if (binary)
+        Protocol::EnginePayload::appendBinary(s.out, payload);
+    else
+        Protocol::EnginePayload::appendText(s.out, payload);
+    markDirty(index);
+}
+
+void IoCore::Private::reparseLater(ConnectionId id)
+{
+    reparseIds.push_back(id);
+    if (reparseScheduled)
+        return;
+    reparseScheduled = true;
+    QTimer::singleShot(0, q, [this] {
+        reparseScheduled = false;
+        Batch batch(this);
+        std::vector<ConnectionId> ids;
+        ids.swap(reparseIds);
+        for (const ConnectionId id : ids) {
+            quint32 index;
+            if (find(id, &index))
+                reparse(index);
+        }
+    });
+}
+
+void IoCore::Private::reparse(quint32 index)
+{
+    Slot &s = slot(index);
+    const quint32 generation = s.generation;
+    if ((s.state != SlotState::Http && s.state != SlotState::Open) || s.in.isEmpty())
+        return;
+    QByteArray data = std::move(s.in);
+    s.in = QByteArray();
+    s.needed = 0;
+    busy = index;
+    const qsizetype consumed = process(index, data.data(), data.size());
+    busy = kNoSlot;
+    if (s.generation == generation && consumed < data.size()
+        && (s.state == SlotState::Http || s.state == SlotState::Open
+            || s.state == SlotState::Waiting)
+        && !pendingFree)
+        s.in = data.mid(consumed) + s.in;
+    finishDeferred(index, generation);
+}
+
 void IoCore::Private::enterClosing(quint32 index)
 {
     Slot &s = slot(index);
-    if (s.state == SlotState::Http || s.state == SlotState::Open)
+    if (s.state == SlotState::Waiting)
+        releaseHeld(index);
+    if (hasSocket(s.state))
         --activeCount;
     s.state = SlotState::Closing;
     timers.disarmAll(index);
@@ -1012,7 +1252,20 @@ void IoCore::Private::freeSlot(quint32 index)
     Slot &s = slot(index);
     if (s.state == SlotState::Free)
         return;
-    if (s.state == SlotState::Http || s.state == SlotState::Open)
+    if (s.state == SlotState::Waiting)
+        releaseHeld(index);
+    if (s.state == SlotState::Polling) {
+        if (const auto it = polls.find(index); it != polls.end()) {
+            const ConnectionId poll = it->second;
+            polls.erase(it);
+            quint32 pollIndex;
+            if (find(poll, &pollIndex)) {
+                held.erase(pollIndex);
+                enterClosing(pollIndex); // the session is gone: its poll gets no answer
+            }
+        }
+    }
+    if (hasSocket(s.state))
         --activeCount;
     if (index == busy) {
         s.state = SlotState::Closing; // nothing more goes out; freed by finishDeferred()
@@ -1054,7 +1307,11 @@ void IoCore::Private::shutdownAll(bool notify)
         case SlotState::Free:
             continue;
         case SlotState::Http:
+        case SlotState::Waiting:
             break;
+        case SlotState::Polling:
+            closePolling(index, CloseReason::Shutdown, QStringLiteral("server shut down"));
+            continue;
         case SlotState::Open:
             closeOpen(index, CloseReason::Shutdown, QStringLiteral("server shut down"),
                 WsFrameParser::CloseGoingAway, {});
@@ -1105,7 +1362,8 @@ void IoCore::Private::onTimerFired()
         } else if (expired.queue == lingerQueue) {
             if (s.state == SlotState::Closing)
                 freeSlot(expired.slot);
-        } else if (s.state == SlotState::Open || s.state == SlotState::Http) {
+        } else if (s.state == SlotState::Open || s.state == SlotState::Http
+            || s.state == SlotState::Polling) {
             handler->onTimer(idOf(expired.slot), expired.queue);
         }
     }
@@ -1297,6 +1555,8 @@ void IoCore::sendText(ConnectionId id, QByteArrayView payload)
     Slot *s = d->find(id, &index);
     if (s && s->state == SlotState::Open)
         d->queueFrame(index, WsFrameParser::Text, payload);
+    else if (s && s->state == SlotState::Polling)
+        d->queuePollPacket(index, payload, false);
 }
 
 void IoCore::sendBinary(ConnectionId id, QByteArrayView payload)
@@ -1306,6 +1566,8 @@ void IoCore::sendBinary(ConnectionId id, QByteArrayView payload)
     Slot *s = d->find(id, &index);
     if (s && s->state == SlotState::Open)
         d->queueFrame(index, WsFrameParser::Binary, payload);
+    else if (s && s->state == SlotState::Polling)
+        d->queuePollPacket(index, payload, true);
 }
 
 void IoCore::sendFrame(ConnectionId id, const QByteArray &frame)
@@ -1313,8 +1575,26 @@ void IoCore::sendFrame(ConnectionId id, const QByteArray &frame)
     assertOwnerThread(this, "IoCore::sendFrame");
     quint32 index;
     Slot *s = d->find(id, &index);
-    if (s && s->state == SlotState::Open)
+    if (s && s->state == SlotState::Open) {
         d->queueBytes(index, frame);
+    } else if (s && s->state == SlotState::Polling && frame.size() >= 2) {
+        // A frame we built (unmasked, single): take its payload back out.
+        const quint8 opcode = quint8(frame[0]) & 0x0F;
+        qint64 length = quint8(frame[1]) & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            length = (qint64(quint8(frame[2])) << 8) | quint8(frame[3]);
+            header = 4;
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; ++i)
+                length = (length << 8) | quint8(frame[2 + i]);
+            header = 10;
+        }
+        if (header + length <= frame.size())
+            d->queuePollPacket(index, QByteArrayView(frame.constData() + header, length),
+                opcode == WsFrameParser::Binary);
+    }
 }
 
 QByteArray IoCore::buildFrame(QByteArrayView payload, bool binary)
@@ -1333,16 +1613,164 @@ void IoCore::closeConnection(ConnectionId id, quint16 code, QByteArrayView reaso
     if (!s)
         return;
     Private::Batch batch(d.get()); // outside a wakeup: flushed before returning
-    if (s->state == SlotState::Http)
+    if (s->state == SlotState::Http || s->state == SlotState::Waiting)
         d->enterClosing(index); // refused before the upgrade: nothing to say, no onClosed
+    else if (s->state == SlotState::Polling)
+        d->closePolling(index, CloseReason::LocalClose, QString());
     else if (s->state == SlotState::Open)
         d->closeOpen(index, CloseReason::LocalClose, QString(), code, reason);
+}
+
+void IoCore::respond(ConnectionId httpId, const HttpResponse &response)
+{
+    quint32 index;
+    Slot *s = d->find(httpId, &index);
+    if (!s || s->state != SlotState::Waiting)
+        return;
+    const auto it = d->held.find(index);
+    if (it == d->held.end() || it->second.session != 0)
+        return; // a poll is answered by its session's output
+    Private::Batch batch(d.get());
+    if (response.status == 101 && !it->second.webSocketKey.isEmpty()) {
+        // A held upgrade accepted late: open it now; frames that came meanwhile are read next.
+        const QByteArray key = it->second.webSocketKey;
+        const quint32 generation = s->generation;
+        d->held.erase(it);
+        d->queueBytes(index, HttpRequestParser::upgradeResponse(key));
+        s->state = SlotState::Open;
+        d->handler->onOpen(httpId);
+        if (d->alive(index, generation) && s->state == SlotState::Open && !s->in.isEmpty())
+            d->reparseLater(httpId);
+        return;
+    }
+    if (response.status == 101) {
+        d->answerHttp(index, HttpResponse(400, "text/plain", "Bad Request"), false);
+        return;
+    }
+    d->answerHttp(index, response, it->second.keepAlive && response.keepAlive);
+}
+
+ConnectionId IoCore::openPollingSession(const QHostAddress &peer, quint16 port)
+{
+    const quint32 index = d->newSlot();
+    Slot &s = d->slot(index);
+    s.fd = -1;
+    s.state = SlotState::Polling;
+    s.flags = 0;
+    s.peerPort = port;
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4) {
+        s.peerFamily = 4;
+        const quint32 net = htonl(v4);
+        std::memcpy(s.peerAddress, &net, 4);
+    } else {
+        s.peerFamily = 6;
+        const Q_IPV6ADDR bytes = peer.toIPv6Address();
+        std::memcpy(s.peerAddress, bytes.c, 16);
+    }
+    return d->idOf(index);
+}
+
+bool IoCore::holdPoll(ConnectionId session, ConnectionId httpId, const QByteArray &headers)
+{
+    quint32 sessionIndex;
+    quint32 httpIndex;
+    Slot *s = d->find(session, &sessionIndex);
+    Slot *h = d->find(httpId, &httpIndex);
+    if (!s || !h || s->state != SlotState::Polling || d->polls.count(sessionIndex))
+        return false;
+    if (h->state == SlotState::Waiting) { // held by the handler first (allowRequest)
+        const auto it = d->held.find(httpIndex);
+        if (it == d->held.end() || it->second.session != 0)
+            return false;
+        it->second.session = session;
+        it->second.headers = headers;
+        d->polls[sessionIndex] = httpId;
+        if (!s->out.isEmpty())
+            d->markDirty(sessionIndex);
+        return true;
+    }
+    if (h->state != SlotState::Http)
+        return false;
+    h->state = SlotState::Waiting;
+    d->timers.disarm(httpIndex, 1);
+    d->held[httpIndex] = Private::Held { session, false, headers, {} };
+    d->polls[sessionIndex] = httpId;
+    if (!s->out.isEmpty())
+        d->markDirty(sessionIndex);
+    return true;
+}
+
+bool IoCore::isPollingSession(ConnectionId id) const
+{
+    const Slot *s = d->find(id);
+    return s && s->state == SlotState::Polling;
+}
+
+bool IoCore::upgradeSession(ConnectionId session, ConnectionId webSocket)
+{
+    quint32 pi;
+    quint32 wi;
+    Slot *p = d->find(session, &pi);
+    Slot *w = d->find(webSocket, &wi);
+    if (!p || !w || p->state != SlotState::Polling || w->state != SlotState::Open)
+        return false;
+    Private::Batch batch(d.get());
+    // What waited for the next poll goes over the WebSocket; a held poll gets a noop.
+    QByteArray pending = std::move(p->out);
+    p->out = QByteArray();
+    if (d->polls.count(pi)) {
+        p->out = "6";
+        d->answerPoll(pi);
+    }
+    p->fd = w->fd;
+    w->fd = -1;
+    p->flags = quint8(w->flags & ~(Dirty | Overflow));
+    if (w->flags & IsTls) {
+        d->tlsSession(pi) = d->tlsSession(wi);
+        d->tlsSession(wi) = nullptr;
+        w->flags &= quint8(~IsTls);
+    }
+    p->peerFamily = w->peerFamily;
+    std::memcpy(p->peerAddress, w->peerAddress, sizeof p->peerAddress);
+    p->peerPort = w->peerPort;
+    p->out = std::move(w->out);
+    w->out = QByteArray();
+    p->outPos = w->outPos;
+    w->outPos = 0;
+    p->parser = w->parser;
+    p->needed = 0;
+    p->state = SlotState::Open;
+    ++d->activeCount; // the WebSocket's socket, counted here now (and no longer for w below)
+    epoll_event ev {};
+    ev.events = EPOLLIN | ((p->flags & EpollOut) ? EPOLLOUT : 0u);
+    ev.data.u64 = d->idOf(pi);
+    epoll_ctl(d->epollFd, EPOLL_CTL_MOD, p->fd, &ev);
+    if (!pending.isEmpty()) {
+        QList<Protocol::EnginePayload::Packet> packets;
+        QByteArray error;
+        if (Protocol::EnginePayload::decode(pending, &packets, &error)) {
+            for (const auto &packet : std::as_const(packets))
+                d->queueFrame(
+                    pi, packet.binary ? WsFrameParser::Binary : WsFrameParser::Text, packet.data);
+        }
+    }
+    d->markDirty(pi);
+    w->state = SlotState::Http; // not Open: freeing it tells nobody (and counts it out)
+    if (d->busy == wi) {
+        d->movedFrom = wi;
+        d->movedTo = pi;
+    }
+    w->userData = nullptr;
+    d->freeSlot(wi);
+    return true;
 }
 
 bool IoCore::isValid(ConnectionId id) const
 {
     const Slot *s = d->find(id);
-    return s && (s->state == SlotState::Http || s->state == SlotState::Open);
+    return s && isActive(s->state);
 }
 
 int IoCore::connectionCount() const
@@ -1405,7 +1833,8 @@ void IoCore::armTimer(ConnectionId id, int link, int queue)
     if (!s || queue < d->firstUserQueue || queue >= d->timers.queueCount() || link < 0
         || link >= kLinks)
         return;
-    if (s->state == SlotState::Closing || (s->state == SlotState::Http && link == 1))
+    if (s->state == SlotState::Closing || s->state == SlotState::Waiting
+        || (s->state == SlotState::Http && link == 1))
         return; // link 1 holds the handshake timeout until onOpen
     const qint64 now = monotonicMs();
     d->timers.arm(index, link, queue, now);

@@ -32,6 +32,10 @@ struct HttpRequest
     /// the session as the handshake record.
     QByteArray head;
     bool isWebSocketUpgrade = false; ///< Upgrade: websocket + Connection: upgrade + key + v13
+    /// HTTP/1.1 without "Connection: close", or HTTP/1.0 with "Connection: keep-alive".
+    bool keepAlive = false;
+    /// The request body (Content-Length or chunked, decoded), complete.
+    QByteArray body;
     QHostAddress peerAddress;
     quint16 peerPort = 0;
     bool secure = false;
@@ -43,9 +47,21 @@ struct HttpRequest
 /// answer with an HTTP status and body, then close.
 struct HttpResponse
 {
+    /// onRequest's answer meaning "later": the request is held (no further request on that
+    /// connection is parsed) until IoCore::respond() or a polling session takes it.
+    static constexpr int Held = 0;
+    HttpResponse(
+        int status = 101, QByteArray contentType = "application/json", QByteArray body = {})
+        : status(status), contentType(std::move(contentType)), body(std::move(body))
+    { }
     int status = 101;
     QByteArray contentType = "application/json";
     QByteArray body;
+    /// Raw header lines ("Name: value\r\n" each) added to the answer.
+    QByteArray headers;
+    /// Keep the connection for the next request when the request allows it (never for a
+    /// refused WebSocket upgrade); otherwise the core answers and closes.
+    bool keepAlive = false;
 };
 
 enum class CloseReason {
@@ -126,6 +142,29 @@ public:
     /// (synchronously, before close() returns, unless closing from inside a callback of the
     /// same connection: then after the callback returns).
     void closeConnection(ConnectionId id, quint16 code = 1000, QByteArrayView reason = {});
+
+    /// Answers a request held by onRequest (HttpResponse::Held); then reads the next
+    /// request of a kept-alive connection.
+    void respond(ConnectionId httpId, const HttpResponse &response);
+
+    // Engine.IO long-polling sessions. A polling session is a connection without a socket of
+    // its own: its id works with sendText/sendBinary/sendFrame (packets are queued as a
+    // payload joined with 0x1e, binary as 'b' + base64), timers, userData and
+    // closeConnection like any other, and onMessage/onClosed arrive for it. Its output is
+    // the answer to its held GET request.
+    /// A new polling session for a peer (onOpen is not called: the handler opens it).
+    ConnectionId openPollingSession(const QHostAddress &peer, quint16 port);
+    /// Holds the GET request on `httpId` (from inside onRequest, which then returns Held) as
+    /// the session's poll: answered as soon as output is queued. False when the session
+    /// already holds one.
+    /// `headers`: raw header lines for the poll's answer (CORS).
+    bool holdPoll(ConnectionId session, ConnectionId httpId, const QByteArray &headers = {});
+    bool isPollingSession(ConnectionId id) const;
+    /// Moves the WebSocket connection `webSocket` (from inside its onMessage) into the polling
+    /// session `session`: from now on `session` is that WebSocket connection, and what was
+    /// queued for the next poll is sent as WebSocket frames. A held poll is answered with a
+    /// noop. `webSocket` becomes invalid without onClosed.
+    bool upgradeSession(ConnectionId session, ConnectionId webSocket);
 
     bool isValid(ConnectionId id) const;
     int connectionCount() const;
