@@ -56,6 +56,9 @@ APT_PACKAGES=(
     openssl
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
+    # bcrypt check of the admin namespace's password (libxcrypt's crypt_r: Debian 12's glibc
+    # has no crypt), and the headless browser that drives the real Admin UI in a test
+    libcrypt-dev chromium
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:
