@@ -194,6 +194,36 @@ private Q_SLOTS:
         QVERIFY(!limiter.check(state, QStringLiteral("msg"), 303 * ms).allowed);
     }
 
+    void remainingFollowsTheLimitThatApplies()
+    {
+        RateLimiter limiter;
+        std::unique_ptr<SocketRateLimitState> state;
+        QVERIFY(!limiter.limitFor(QStringLiteral("a")).isValid());
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("a"), 0), 0);
+
+        limiter.setGlobalLimit(true, RateLimit { 1000, 3 });
+        limiter.setEventLimit(QStringLiteral("msg"), RateLimit { 100, 2 });
+        QCOMPARE(limiter.limitFor(QStringLiteral("a")), (RateLimit { 1000, 3 }));
+        QCOMPARE(limiter.limitFor(QStringLiteral("msg")), (RateLimit { 100, 2 }));
+        // No state yet: the whole budget.
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("a"), 0), 3);
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("msg"), 0), 2);
+
+        QVERIFY(limiter.check(state, QStringLiteral("a"), 0).allowed);
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("a"), 1 * ms), 2);
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("b"), 1 * ms), 2); // same global
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("msg"), 1 * ms), 2); // own budget
+        QVERIFY(limiter.check(state, QStringLiteral("msg"), 10 * ms).allowed);
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("msg"), 11 * ms), 1);
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("a"), 11 * ms), 2);
+        // The window slides: the "msg" event is forgotten after 100 ms.
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("msg"), 111 * ms), 2);
+
+        // A changed limit restarts the log: its whole budget again.
+        limiter.setEventLimit(QStringLiteral("msg"), RateLimit { 100, 5 });
+        QCOMPARE(limiter.remaining(state.get(), QStringLiteral("msg"), 11 * ms), 5);
+    }
+
     void overrideOnlyWithoutGlobal()
     {
         RateLimiter limiter;

@@ -233,4 +233,28 @@ QVariantMap RateLimiter::socketStats(const SocketRateLimitState *state, qint64 n
     return result;
 }
 
+RateLimit RateLimiter::limitFor(const QString &event) const
+{
+    const auto it = m_events.constFind(event);
+    if (it != m_events.constEnd() && it->active)
+        return it->limit;
+    return m_globalEnabled ? m_global : RateLimit { 0, 0 };
+}
+
+int RateLimiter::remaining(
+    const SocketRateLimitState *state, const QString &event, qint64 nowNs) const
+{
+    const RateLimit limit = limitFor(event);
+    if (!limit.isValid())
+        return 0;
+    const RateLimitBucket *bucket = state ? &state->global : nullptr;
+    const auto it = m_events.constFind(event);
+    if (state && it != m_events.constEnd() && it->active)
+        bucket = size_t(it->index) < state->events.size() ? &state->events[size_t(it->index)]
+                                                          : nullptr;
+    if (!bucket || bucket->limit != limit) // the next event starts a fresh log
+        return limit.maxRequests;
+    return bucket->log.remaining(nowNs, qint64(limit.window) * kNsPerMs, limit.maxRequests);
+}
+
 } // namespace SmartSocket::Internal

@@ -93,6 +93,10 @@ public:
     /// One socket: {allowed, rejected, memoryBytes, limits: {"*" or event: {window,
     /// maxRequests, allowed, rejected, remaining, retryAfter}}}.
     QVariantMap socketStats(const SocketRateLimitState *state, qint64 nowNs) const;
+    /// The limit check() applies to `event` (invalid when none does).
+    RateLimit limitFor(const QString &event) const;
+    /// The events a socket may still send at `nowNs` under limitFor(event). O(maxRequests).
+    int remaining(const SocketRateLimitState *state, const QString &event, qint64 nowNs) const;
     static constexpr int kMaxEventNames = 1024;
 
 private:

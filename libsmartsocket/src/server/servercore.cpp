@@ -143,6 +143,8 @@ void ServerCore::onOpen(Transport::ConnectionId id)
     io->sendText(id, withExtensions(session, Protocol::encodeOpen(info)));
     io->armTimer(id, 0, pingQueue);
     io->armTimer(id, 1, connectQueue);
+    if (Q_UNLIKELY(observer))
+        observer->connectionOpened(session->sid, Handshake(session->handshake, {}));
 }
 
 void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, bool binary)
@@ -176,6 +178,8 @@ void ServerCore::onMessage(Transport::ConnectionId id, QByteArrayView payload, b
     }
     switch (payload.front()) {
     case '4': {
+        if (Q_UNLIKELY(observer))
+            session->observedTextBytes = int(payload.size() - 1);
         const auto status = decoder.decodeText(payload.sliced(1));
         if (status == Protocol::Decoder::Status::Packet) {
             handlePacket(session, decoder.takePacket());
@@ -244,6 +248,8 @@ void ServerCore::onClosed(
         socket->deleteLater();
     }
     session->pending.clear();
+    if (Q_UNLIKELY(observer))
+        observer->connectionClosed(session->sid, why);
     --sessionCount;
     if (sessionPool)
         sessionPool->release(session);
@@ -287,6 +293,8 @@ void ServerCore::sendPacket(EngineSession *session, const Packet &packet)
         for (const QByteArray &attachment : std::as_const(attachments))
             io->sendBinary(session->conn, attachment);
     }
+    if (Q_UNLIKELY(observer))
+        observePacketOut(session, packet, out.size() - 1, attachments);
     if (out.capacity() > 64 * 1024)
         out = QByteArray(); // don't keep a large message's buffer around
 }
@@ -328,6 +336,8 @@ int ServerCore::broadcast(const BroadcastOperator &op, const Packet &packet)
             io->sendFrame(session->conn, frame);
         ++count;
     });
+    if (Q_UNLIKELY(observer) && count > 0)
+        observeBroadcast(op, packet, out.size() - 1, attachments, count);
     return count;
 }
 
@@ -372,6 +382,8 @@ void ServerCore::removeSocket(Socket *socket, const QString &reason, bool notify
         auto &list = session->sockets;
         list.erase(std::remove(list.begin(), list.end(), socket), list.end());
     }
+    if (Q_UNLIKELY(observer))
+        observeLeave(session, socket, reason);
     nsp->d->registry.remove(socket, sd->id);
     sd->connected = false;
     sd->session = nullptr;
@@ -399,6 +411,8 @@ void ServerCore::reportConnectionError(EngineSession *session, const QString &me
 
 void ServerCore::handlePacket(EngineSession *session, Packet &&packet)
 {
+    if (Q_UNLIKELY(observer))
+        observePacketIn(session, packet);
     if (packet.type == PacketType::Connect) {
         handleConnect(session, std::move(packet));
         return;
@@ -500,6 +514,8 @@ void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
     session->sockets.push_back(socket);
     socket->d->connected = true;
     nsp->d->registry.add(socket, socket->d->id);
+    if (Q_UNLIKELY(observer))
+        observeJoin(session, socket);
     io->disarmTimer(session->conn, 1);
     sendPacket(session,
         Packet { PacketType::Connect, nsp->d->name, -1,
@@ -512,8 +528,11 @@ void ServerCore::finishConnect(QPointer<Socket> guard, const Error *error)
 void ServerCore::AckReply::send(const QVariantList &args)
 {
     auto *socket = static_cast<Socket *>(context.data());
-    if (socket && socket->d->session)
+    if (socket && socket->d->session) {
         core->sendPacket(socket->d->session, Packet { PacketType::Ack, nsp, id, args });
+        if (Q_UNLIKELY(core->observer))
+            core->observeAckAnswered(socket, *this);
+    }
 }
 
 void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&packet)
@@ -536,6 +555,8 @@ void ServerCore::handleEvent(EngineSession *session, Socket *socket, Packet &&pa
         state->core = this;
         state->nsp = packet.nsp;
         state->id = packet.id;
+        if (Q_UNLIKELY(observer))
+            observeAckRequest(*state, event);
         ack = Ack(std::move(state));
     }
     // Before any event middleware: a refused event costs no middleware or handler call.
@@ -624,6 +645,8 @@ bool ServerCore::admitEvent(Socket *socket, const QString &event, const Ack &ack
         return true;
     const RateLimiter::Result result
         = rateLimiter.check(sd->rateLimit, event, rateLimitClock.nsecsElapsed());
+    if (Q_UNLIKELY(observer))
+        observeRateLimit(socket, event, result);
     if (result.allowed)
         return true;
     QPointer<Socket> guard(socket);

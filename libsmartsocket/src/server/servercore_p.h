@@ -6,6 +6,7 @@
 // EngineSession::dispatch -> middleware chain -> the user's handler.
 
 #include "handshakedata_p.h"
+#include "serverobserver.h"
 
 #include "cluster/roomregistry.h"
 #include "features/envelope.h"
@@ -105,6 +106,7 @@ public:
     std::vector<Socket *> pending; ///< connect middleware running
     QString closeReason; ///< set when we close the connection ourselves
     bool closed = false;
+    int observedTextBytes = 0; ///< size of the last text packet, kept for an attached observer
     /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
     std::unique_ptr<Features::Envelope> ext;
     bool pooledBefore = false; ///< ObjectPool bookkeeping (enableConnectionPooling)
@@ -167,7 +169,8 @@ public:
     int broadcast(const BroadcastOperator &op, const Protocol::Packet &packet);
     /// Closes the whole connection; every socket gets `reason`.
     void closeSession(EngineSession *session, const QString &reason);
-    /// Sends every namespace a DISCONNECT, then closes the connection (Socket::disconnectFromClient(true)).
+    /// Sends every namespace a DISCONNECT, then closes the connection
+    /// (Socket::disconnectFromClient(true)).
     void disconnectSession(EngineSession *session, const QString &reason);
     /// Removes a socket from its namespace and session; emits the disconnected signals;
     /// deletes it later. With notifyClient, a DISCONNECT packet is sent first.
@@ -191,6 +194,20 @@ public:
     /// Engine.IO sessions, reused across connections with enableConnectionPooling.
     std::unique_ptr<ObjectPool<EngineSession>> sessionPool;
     QElapsedTimer rateLimitClock; // monotonic time base of the limiter
+    ServerObserver *observer = nullptr; ///< instrumentation (serverobserver.h); null: none
+
+    // Observer hooks (serverobserverhooks.cpp), called only when an observer is attached.
+    void observePacketIn(EngineSession *session, const Protocol::Packet &packet);
+    void observePacketOut(EngineSession *session, const Protocol::Packet &packet,
+        qsizetype textBytes, const QList<QByteArray> &attachments);
+    void observeBroadcast(const BroadcastOperator &op, const Protocol::Packet &packet,
+        qsizetype textBytes, const QList<QByteArray> &attachments, int targets);
+    void observeJoin(EngineSession *session, Socket *socket);
+    void observeLeave(EngineSession *session, Socket *socket, const QString &reason);
+    void observeRateLimit(Socket *socket, const QString &event, const RateLimiter::Result &result);
+    /// Wraps a server emitWithAck's callback to report its reply, timeout or cancellation.
+    AckCallback observedAck(
+        Socket *socket, const QString &event, qint64 ackId, AckCallback callback);
 
     // Compression and encryption extensions (serverextensions.cpp).
     struct BroadcastCache
@@ -253,7 +270,11 @@ private:
         ServerCore *core = nullptr;
         QString nsp;
         qint64 id = -1;
+        QString event; ///< only with an observer attached at receipt
+        qint64 receivedNs = 0; ///< only with an observer attached at receipt
     };
+    void observeAckRequest(AckReply &reply, const QString &event);
+    void observeAckAnswered(Socket *socket, const AckReply &reply);
 
     void handlePacket(EngineSession *session, Protocol::Packet &&packet);
     void handleConnect(EngineSession *session, Protocol::Packet &&packet);

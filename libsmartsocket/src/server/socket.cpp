@@ -96,8 +96,9 @@ QVariantMap Socket::rateLimitStats() const
 
 void Socket::join(const QString &room)
 {
-    if (d->connected)
-        d->nsp->d->registry.join(this, room);
+    if (d->connected && d->nsp->d->registry.join(this, room)
+        && Q_UNLIKELY(coreOf(d->nsp)->observer))
+        coreOf(d->nsp)->observer->roomJoined(this, room);
 }
 
 void Socket::join(const QStringList &rooms)
@@ -108,7 +109,8 @@ void Socket::join(const QStringList &rooms)
 
 void Socket::leave(const QString &room)
 {
-    d->nsp->d->registry.leave(this, room);
+    if (d->nsp->d->registry.leave(this, room) && Q_UNLIKELY(coreOf(d->nsp)->observer))
+        coreOf(d->nsp)->observer->roomLeft(this, room);
 }
 
 QSet<QString> Socket::rooms() const
@@ -155,6 +157,8 @@ void Socket::emitWithAck(
     }
     if (!d->acks)
         d->acks = new Internal::AckTracker(this);
+    if (Q_UNLIKELY(coreOf(d->nsp)->observer))
+        callback = coreOf(d->nsp)->observedAck(this, event, d->acks->nextId(), std::move(callback));
     const qint64 id = d->acks->add(std::move(callback), timeoutMs);
     QVariantList data;
     data.reserve(args.size() + 1);

@@ -31,6 +31,8 @@ public:
     /// Fails every pending ack (disconnect).
     void failAll(AckResult::Status status, const QString &message);
     int pendingCount() const { return int(m_pending.size()); }
+    /// The id the next add() returns.
+    qint64 nextId() const { return m_nextId; }
 
 private:
     struct Entry
