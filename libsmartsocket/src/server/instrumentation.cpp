@@ -103,6 +103,13 @@ Instrumentation::Instrumentation(Server *server, ServerCore *core, const Instrum
     m_features.append(QStringLiteral("AGGREGATED_EVENTS"));
     if (isDevelopment())
         m_features.append(QStringLiteral("ALL_EVENTS"));
+    // SmartSocket's extensions (docs/inspector-protocol.md); the Admin UI ignores names it
+    // does not know. The ack stream names events, so it is a development-mode feature.
+    if (isDevelopment())
+        m_features.append(QStringLiteral("SMARTSOCKET_ACKS"));
+    m_features.append(QStringLiteral("SMARTSOCKET_RATE_LIMITS"));
+    m_features.append(QStringLiteral("SMARTSOCKET_STATS"));
+    m_observer = std::make_unique<AdminObserver>(this);
     m_statsTimer.setInterval(m_options.statsInterval);
     connect(&m_statsTimer, &QTimer::timeout, this, &Instrumentation::emitStats);
 }
@@ -266,7 +273,8 @@ void Instrumentation::onAdminConnected(Socket *socket)
             for (Socket *s : sockets)
                 all.append(serialize(s));
         }
-        socket->emitEvent(QStringLiteral("all_sockets"), { all });
+        socket->emitEvent(
+            QStringLiteral("all_sockets"), { QVariant(all) }); // one argument: the array
     }
 }
 
@@ -296,7 +304,13 @@ void Instrumentation::setActive(bool active)
         m_statsTimer.stop();
         m_events.clear();
         m_dataSnapshots.clear();
+        m_observer->reset();
     }
+}
+
+Namespace *Instrumentation::findNamespace(const QString &name) const
+{
+    return m_server->findNamespace(name);
 }
 
 QList<Namespace *> Instrumentation::sortedNamespaces() const
@@ -345,6 +359,26 @@ void Instrumentation::emitStats()
     if (isDevelopment())
         checkDataUpdates();
     broadcast(QStringLiteral("server_stats"), { serverStats() });
+    if (!m_active)
+        return;
+    // SmartSocket's extensions, in the same period.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString timestamp
+        = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODateWithMs);
+    QVariantMap stats = m_observer->takeStats(now);
+    stats.insert(QStringLiteral("serverId"), m_options.serverId);
+    stats.insert(QStringLiteral("timestamp"), timestamp);
+    const ConnectionStats connections = m_server->connectionStats();
+    stats.insert(QStringLiteral("connections"), connections.toMap());
+    stats.insert(QStringLiteral("rateLimitServer"), m_server->rateLimitStats());
+    broadcast(QStringLiteral("smartsocket:stats"), { stats });
+    const QVariantList entries = m_observer->takeRateLimitEntries();
+    if (!entries.isEmpty() && m_active) {
+        broadcast(QStringLiteral("smartsocket:rate_limit"),
+            { QVariantMap { { QStringLiteral("serverId"), m_options.serverId },
+                { QStringLiteral("timestamp"), timestamp },
+                { QStringLiteral("entries"), entries } } });
+    }
 }
 
 void Instrumentation::checkDataUpdates()
@@ -478,7 +512,7 @@ void ServerCore::InstrumentationDeleter::operator()(Instrumentation *instrumenta
 
 void ServerCore::setInstrumentationActive(bool active)
 {
-    Q_UNUSED(active); // the observer is attached here once the observer seam is merged
+    observer = active && instrumentation ? instrumentation->observer() : nullptr;
 }
 
 } // namespace Internal

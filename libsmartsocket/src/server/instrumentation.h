@@ -7,6 +7,7 @@
 // observer interface, and attaches itself to the server only while an admin client is
 // connected: with none, the server runs exactly as if it were not instrumented.
 
+#include "adminobserver.h"
 #include "aggregatedevents.h"
 
 #include <smartsocket/instrumentation.h>
@@ -21,6 +22,7 @@
 #include <QVariantMap>
 
 #include <deque>
+#include <memory>
 
 namespace SmartSocket {
 
@@ -50,6 +52,13 @@ public:
     /// True while at least one admin client is connected (the observer is attached).
     bool isActive() const { return m_active; }
     QStringList supportedFeatures() const { return m_features; }
+    ServerObserver *observer() const { return m_observer.get(); }
+    Namespace *findNamespace(const QString &name) const;
+    /// Sends a SmartSocket extension event to every admin client.
+    void broadcastExtension(const QString &event, const QVariant &payload)
+    {
+        broadcast(event, { payload });
+    }
 
     // What the observer reports (only while active).
     void connectionOpened();
@@ -101,6 +110,7 @@ private:
     QHash<QString, QString> m_pendingSessions; // socket id -> session id to send once connected
     // Development mode: the last `data` sent per socket, to report changes (socket_updated).
     QHash<Socket *, QVariantMap> m_dataSnapshots;
+    std::unique_ptr<AdminObserver> m_observer;
 };
 
 } // namespace Internal
