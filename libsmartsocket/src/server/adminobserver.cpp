@@ -62,7 +62,7 @@ void AdminObserver::packet(const PacketInfo &info)
         m_instrumentation->packetsIn(messages, bytes);
     else
         m_instrumentation->packetsOut(messages, bytes);
-    Counts &counts = m_traffic[info.nsp].total;
+    Counts &counts = countsOf(info.nsp);
     (in ? counts.packetsIn : counts.packetsOut) += messages;
     (in ? counts.bytesIn : counts.bytesOut) += bytes;
     if (Q_UNLIKELY(info.extensions != 0)) {
@@ -100,6 +100,18 @@ void AdminObserver::packet(const PacketInfo &info)
     } else if (Socket *socket = nsp->socket(info.socketId)) {
         m_instrumentation->eventSent(socket, info.event, args);
     }
+}
+
+AdminObserver::Counts &AdminObserver::countsOf(const QString &nsp)
+{
+    if (m_lastCounts && nsp == m_lastNsp)
+        return *m_lastCounts;
+    auto it = m_traffic.find(nsp);
+    if (it == m_traffic.end())
+        it = m_traffic.insert(nsp, {}); // may move the other entries: the cache is replaced
+    m_lastNsp = nsp;
+    m_lastCounts = &it->total;
+    return *m_lastCounts;
 }
 
 void AdminObserver::reportAck(const AckInfo &info, const char *status)
@@ -235,6 +247,8 @@ QVariantList AdminObserver::takeRateLimitEntries()
 void AdminObserver::reset()
 {
     m_traffic.clear();
+    m_lastCounts = nullptr;
+    m_lastNsp.clear();
     m_acksIn = {};
     m_acksOut = {};
     std::fill(std::begin(m_deflatePackets), std::end(m_deflatePackets), 0);
