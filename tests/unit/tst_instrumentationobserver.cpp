@@ -94,6 +94,37 @@ private Q_SLOTS:
         QCOMPARE(Internal::ServerCore::get(&server)->observer, nullptr);
     }
 
+    void isoTimestampAsJavaScript_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("epoch") << qint64(0);
+        QTest::newRow("before the epoch") << qint64(-1);
+        QTest::newRow("1969-12-31 noon") << qint64(-43200000);
+        QTest::newRow("leap day 2000")
+            << QDateTime(QDate(2000, 2, 29), QTime(23, 59, 59, 999), QTimeZone::utc())
+                   .toMSecsSinceEpoch();
+        QTest::newRow("2100-03-01 (no leap day)")
+            << QDateTime(QDate(2100, 3, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        QTest::newRow("now") << QDateTime::currentMSecsSinceEpoch();
+        QTest::newRow("9999-12-31")
+            << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc())
+                   .toMSecsSinceEpoch();
+        // a day in every month of a few years, at odd times
+        for (int year : { 1900, 1996, 2024, 2026, 2400 }) {
+            for (int month = 1; month <= 12; ++month) {
+                const QDateTime t(QDate(year, month, month * 2),
+                    QTime(month, month * 4, month * 3, month * 77), QTimeZone::utc());
+                QTest::addRow("%d-%02d", year, month) << t.toMSecsSinceEpoch();
+            }
+        }
+    }
+    void isoTimestampAsJavaScript()
+    {
+        QFETCH(qint64, ms);
+        QCOMPARE(Internal::Instrumentation::isoTimestamp(ms),
+            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+
     void destroyedWithAdminConnected()
     {
         // The server (and its instrumentation) may go away while an admin is connected.

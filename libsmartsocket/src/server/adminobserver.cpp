@@ -134,7 +134,7 @@ void AdminObserver::reportAck(const AckInfo &info, const char *status)
         return;
     m_instrumentation->broadcastExtension(QStringLiteral("smartsocket:ack"),
         QVariantMap { { QStringLiteral("timestamp"),
-                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+                          Instrumentation::isoTimestamp(QDateTime::currentMSecsSinceEpoch()) },
             { QStringLiteral("nsp"), info.nsp }, { QStringLiteral("socketId"), info.socketId },
             { QStringLiteral("event"), info.event }, { QStringLiteral("ackId"), info.ackId },
             { QStringLiteral("direction"),

@@ -78,6 +78,8 @@ public:
     void eventReceived(Socket *socket, const QString &event, const QVariantList &args);
     void eventSent(Socket *socket, const QString &event, const QVariantList &args);
 
+    /// A time as JavaScript's Date.toISOString() writes it: "2026-12-02T17:03:40.716Z".
+    static QString isoTimestamp(qint64 msecsSinceEpoch);
     /// admin-ui's SerializedSocket.
     QVariantMap serialize(Socket *socket) const;
     QVariantMap serverStats();
