@@ -321,11 +321,12 @@ private Q_SLOTS:
                                          "SMARTSOCKET_STATS" };
         QTest::newRow("production") << false << true
                                     << actions
-                + QStringList { "AGGREGATED_EVENTS", "SMARTSOCKET_RATE_LIMITS",
+                + QStringList { "AGGREGATED_EVENTS", "SMARTSOCKET_ACKS", "SMARTSOCKET_RATE_LIMITS",
                       "SMARTSOCKET_STATS" };
         QTest::newRow("readonly production")
             << true << true
-            << QStringList { "AGGREGATED_EVENTS", "SMARTSOCKET_RATE_LIMITS", "SMARTSOCKET_STATS" };
+            << QStringList { "AGGREGATED_EVENTS", "SMARTSOCKET_ACKS", "SMARTSOCKET_RATE_LIMITS",
+                   "SMARTSOCKET_STATS" };
     }
     void configFeatures()
     {
@@ -793,7 +794,7 @@ private Q_SLOTS:
             = admin.waitFor(QStringLiteral("smartsocket:stats"), [](const QVariantList &a) {
                   return a.value(0)
                              .toMap()
-                             .value(QStringLiteral("acks"))
+                             .value(QStringLiteral("ackStats"))
                              .toMap()
                              .value(QStringLiteral("out"))
                              .toMap()
@@ -807,7 +808,11 @@ private Q_SLOTS:
         QVERIFY(QDateTime::fromString(
             s.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs)
                     .isValid());
-        const QVariantMap acks = s.value(QStringLiteral("acks")).toMap();
+        const QVariantMap acks = s.value(QStringLiteral("ackStats")).toMap();
+        QVERIFY(s.value(QStringLiteral("acks")).toInt() >= 3); // settled, both directions
+        QCOMPARE(s.value(QStringLiteral("connections")).toInt(), 2);
+        QVERIFY(s.value(QStringLiteral("memoryUsage")).toLongLong() > 1024 * 1024);
+        QCOMPARE(s.value(QStringLiteral("rateLimitRejected")).toInt(), 2);
         QCOMPARE(
             acks.value(QStringLiteral("out")).toMap().value(QStringLiteral("replied")).toInt(), 1);
         QVERIFY(
@@ -820,9 +825,64 @@ private Q_SLOTS:
         QVERIFY(chatTraffic.value(QStringLiteral("packetsIn")).toInt() >= 6);
         QVERIFY(chatTraffic.value(QStringLiteral("bytesOut")).toInt() > 0);
         QVERIFY(chatTraffic.contains(QStringLiteral("packetsInPerSecond")));
-        QVERIFY(
-            s.value(QStringLiteral("rateLimit")).toMap().value(QStringLiteral("rejected")).toInt()
-            >= 2);
+        QCOMPARE(s.value(QStringLiteral("rateLimitChecks"))
+                     .toMap()
+                     .value(QStringLiteral("rejected"))
+                     .toInt(),
+            2);
+    }
+
+    void productionSamplesAcks()
+    {
+        InstrumentOptions o;
+        o.mode = InstrumentOptions::Mode::Production;
+        o.statsInterval = 300;
+        auto server = makeServer(o);
+        AdminClient admin(*server);
+        QVERIFY(admin.open());
+        auto chat = chatClient(*server);
+        QVERIFY(TestKit::connectClient(*chat));
+        for (int i = 0; i < 250; ++i)
+            QVERIFY(TestKit::ask(*chat, QStringLiteral("echo"), { i }).isOk());
+        // Failures are always sent: a timeout, then an ack lost to a disconnect.
+        Socket *socket = server->findNamespace(QStringLiteral("/chat"))->socket(chat->id());
+        socket->emitWithAck(
+            QStringLiteral("unanswered"), {}, [](const AckResult &) {}, 100);
+        QVERIFY(admin.waitFor(QStringLiteral("smartsocket:ack"), [](const QVariantList &a) {
+            return a.value(0).toMap().value(QStringLiteral("status")) == QLatin1String("timeout");
+        }));
+        socket->emitWithAck(
+            QStringLiteral("never"), {}, [](const AckResult &) {}, 60000);
+        chat->close();
+        QVERIFY(admin.waitFor(QStringLiteral("smartsocket:ack"), [](const QVariantList &a) {
+            return a.value(0).toMap().value(QStringLiteral("status"))
+                == QLatin1String("disconnected");
+        }));
+        QVERIFY(admin.waitForStats(1, 3000));
+        int ok = 0;
+        for (const Received &r : admin.all(QStringLiteral("smartsocket:ack"))) {
+            const QVariantMap m = r.args.value(0).toMap();
+            if (m.value(QStringLiteral("status")) == QLatin1String("ok")) {
+                ++ok;
+                QCOMPARE(m.value(QStringLiteral("sampled")).toInt(), 100);
+            } else {
+                QVERIFY(!m.contains(QStringLiteral("sampled")));
+            }
+        }
+        QCOMPARE(ok, 2); // 250 acks, one in 100 sent
+        // ... while the counters have them all
+        const QVariantMap stats
+            = admin.all(QStringLiteral("smartsocket:stats")).constLast().args.value(0).toMap();
+        QCOMPARE(stats.value(QStringLiteral("ackStats"))
+                     .toMap()
+                     .value(QStringLiteral("in"))
+                     .toMap()
+                     .value(QStringLiteral("replied"))
+                     .toInt(),
+            250);
+        QCOMPARE(stats.value(QStringLiteral("acks")).toInt(), 252);
+        // and nothing of the development stream was sent
+        QCOMPARE(admin.count(QStringLiteral("event_received")), 0);
     }
 
     void extensionCountersForCompressedAndEncrypted()
@@ -869,11 +929,13 @@ private Q_SLOTS:
                     .value(QStringLiteral("out"))
                     .toInt()
             >= 2);
-        QVERIFY(s.value(QStringLiteral("connections"))
+        QVERIFY(s.value(QStringLiteral("connectionStats"))
                     .toMap()
                     .value(QStringLiteral("compressedMessagesOut"))
                     .toInt()
             >= 1);
+        const double ratio = s.value(QStringLiteral("compressionRatio")).toDouble();
+        QVERIFY2(ratio > 0 && ratio < 0.5, qPrintable(QString::number(ratio))); // 200 'x' shrink
     }
 };
 

@@ -125,22 +125,29 @@ void AdminObserver::reportAck(const AckInfo &info, const char *status)
     } else if (qstrcmp(status, "timeout") == 0) {
         ++counters.timedOut;
     } else {
-        ++counters.cancelled;
+        ++counters.disconnected;
     }
-    if (!m_instrumentation->isDevelopment())
-        return; // production: the counters in smartsocket:stats only
+    // Production mode: every failure, but only one in productionAckSample of the acks that
+    // succeeded (marked "sampled"), so a busy server does not double its traffic for it.
+    const bool sampled = ok && !m_instrumentation->isDevelopment();
+    if (sampled && ++m_okAcksSinceSample < productionAckSample)
+        return;
+    if (sampled)
+        m_okAcksSinceSample = 0;
     if (Namespace *nsp = m_instrumentation->findNamespace(info.nsp);
         !nsp || nsp == m_instrumentation->adminNamespace())
         return;
-    m_instrumentation->broadcastExtension(QStringLiteral("smartsocket:ack"),
-        QVariantMap { { QStringLiteral("timestamp"),
+    QVariantMap ack { { QStringLiteral("timestamp"),
                           Instrumentation::isoTimestamp(QDateTime::currentMSecsSinceEpoch()) },
-            { QStringLiteral("nsp"), info.nsp }, { QStringLiteral("socketId"), info.socketId },
-            { QStringLiteral("event"), info.event }, { QStringLiteral("ackId"), info.ackId },
-            { QStringLiteral("direction"),
-                info.direction == Direction::In ? QStringLiteral("in") : QStringLiteral("out") },
-            { QStringLiteral("status"), QString::fromLatin1(status) },
-            { QStringLiteral("latencyMs"), double(info.latencyNs) / 1e6 } });
+        { QStringLiteral("nsp"), info.nsp }, { QStringLiteral("socketId"), info.socketId },
+        { QStringLiteral("event"), info.event }, { QStringLiteral("ackId"), info.ackId },
+        { QStringLiteral("direction"),
+            info.direction == Direction::In ? QStringLiteral("in") : QStringLiteral("out") },
+        { QStringLiteral("status"), QString::fromLatin1(status) },
+        { QStringLiteral("latencyMs"), double(info.latencyNs) / 1e6 } };
+    if (sampled)
+        ack.insert(QStringLiteral("sampled"), productionAckSample);
+    m_instrumentation->broadcastExtension(QStringLiteral("smartsocket:ack"), ack);
 }
 
 void AdminObserver::ackReplied(const AckInfo &info)
@@ -155,7 +162,7 @@ void AdminObserver::ackTimedOut(const AckInfo &info)
 
 void AdminObserver::ackCancelled(const AckInfo &info)
 {
-    reportAck(info, "cancelled");
+    reportAck(info, "disconnected");
 }
 
 void AdminObserver::rateLimitChecked(const RateLimitInfo &info)
@@ -165,10 +172,10 @@ void AdminObserver::rateLimitChecked(const RateLimitInfo &info)
 }
 
 static QVariantMap ackMap(
-    qint64 replied, qint64 timedOut, qint64 cancelled, qint64 sumNs, qint64 maxNs)
+    qint64 replied, qint64 timedOut, qint64 disconnected, qint64 sumNs, qint64 maxNs)
 {
     return QVariantMap { { QStringLiteral("replied"), replied },
-        { QStringLiteral("timedOut"), timedOut }, { QStringLiteral("cancelled"), cancelled },
+        { QStringLiteral("timedOut"), timedOut }, { QStringLiteral("disconnected"), disconnected },
         { QStringLiteral("latencyMsAvg"), replied ? double(sumNs) / double(replied) / 1e6 : 0.0 },
         { QStringLiteral("latencyMsMax"), double(maxNs) / 1e6 } };
 }
@@ -201,15 +208,18 @@ QVariantMap AdminObserver::takeStats(qint64 nowMs)
         return QVariantMap { { QStringLiteral("in"), values[0] },
             { QStringLiteral("out"), values[1] } };
     };
+    const qint64 settled = m_acksIn.replied + m_acksIn.timedOut + m_acksIn.disconnected
+        + m_acksOut.replied + m_acksOut.timedOut + m_acksOut.disconnected;
     return QVariantMap { { QStringLiteral("namespaces"), namespaces },
-        { QStringLiteral("acks"),
+        { QStringLiteral("acks"), settled },
+        { QStringLiteral("ackStats"),
             QVariantMap { { QStringLiteral("in"),
-                              ackMap(m_acksIn.replied, m_acksIn.timedOut, m_acksIn.cancelled,
+                              ackMap(m_acksIn.replied, m_acksIn.timedOut, m_acksIn.disconnected,
                                   m_acksIn.latencyNsSum, m_acksIn.latencyNsMax) },
                 { QStringLiteral("out"),
-                    ackMap(m_acksOut.replied, m_acksOut.timedOut, m_acksOut.cancelled,
+                    ackMap(m_acksOut.replied, m_acksOut.timedOut, m_acksOut.disconnected,
                         m_acksOut.latencyNsSum, m_acksOut.latencyNsMax) } } },
-        { QStringLiteral("rateLimit"),
+        { QStringLiteral("rateLimitChecks"),
             QVariantMap { { QStringLiteral("allowed"), m_rateAllowed },
                 { QStringLiteral("rejected"), m_rateRejected } } },
         { QStringLiteral("deflate"),
@@ -259,6 +269,7 @@ void AdminObserver::reset()
     m_rateRejected = 0;
     m_rateLimitDirty.clear();
     m_lastStatsMs = 0;
+    m_okAcksSinceSample = 0;
 }
 
 } // namespace SmartSocket::Internal

@@ -34,8 +34,8 @@ public:
     void ackCancelled(const AckInfo &info) override;
     void rateLimitChecked(const RateLimitInfo &info) override;
 
-    /// The `smartsocket:stats` payload (without serverId/timestamp); rates are per second
-    /// since the previous call.
+    /// The observer's part of the `smartsocket:stats` payload; rates are per second since the
+    /// previous call.
     QVariantMap takeStats(qint64 nowMs);
     /// The `smartsocket:rate_limit` entries of the sockets that had a rate-limit decision
     /// since the previous call (their cumulative counters, one entry per limit).
@@ -60,7 +60,7 @@ private:
     {
         qint64 replied = 0;
         qint64 timedOut = 0;
-        qint64 cancelled = 0;
+        qint64 disconnected = 0;
         qint64 latencyNsSum = 0; // of the replied ones
         qint64 latencyNsMax = 0;
     };
@@ -69,7 +69,11 @@ private:
     /// server is in the same namespace as the one before), which saves a hash lookup.
     Counts &countsOf(const QString &nsp);
 
+    /// Production mode sends one smartsocket:ack in this many successful ones.
+    static constexpr int productionAckSample = 100;
+
     Instrumentation *m_instrumentation;
+    int m_okAcksSinceSample = 0;
     QHash<QString, Traffic> m_traffic; // by namespace
     QString m_lastNsp;
     Counts *m_lastCounts = nullptr; // of m_lastNsp; reset whenever m_traffic changes shape

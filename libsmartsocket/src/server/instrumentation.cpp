@@ -106,9 +106,8 @@ Instrumentation::Instrumentation(Server *server, ServerCore *core, const Instrum
     if (isDevelopment())
         m_features.append(QStringLiteral("ALL_EVENTS"));
     // SmartSocket's extensions (docs/inspector-protocol.md); the Admin UI ignores names it
-    // does not know. The ack stream names events, so it is a development-mode feature.
-    if (isDevelopment())
-        m_features.append(QStringLiteral("SMARTSOCKET_ACKS"));
+    // does not know. Production mode samples the acks that succeeded (AdminObserver).
+    m_features.append(QStringLiteral("SMARTSOCKET_ACKS"));
     m_features.append(QStringLiteral("SMARTSOCKET_RATE_LIMITS"));
     m_features.append(QStringLiteral("SMARTSOCKET_STATS"));
     m_observer = std::make_unique<AdminObserver>(this);
@@ -372,9 +371,19 @@ void Instrumentation::emitStats()
     QVariantMap stats = m_observer->takeStats(now);
     stats.insert(QStringLiteral("serverId"), m_options.serverId);
     stats.insert(QStringLiteral("timestamp"), timestamp);
+    // The keys the inspector knows (docs/inspector-protocol.md, 4.3), then the details.
     const ConnectionStats connections = m_server->connectionStats();
-    stats.insert(QStringLiteral("connections"), connections.toMap());
-    stats.insert(QStringLiteral("rateLimitServer"), m_server->rateLimitStats());
+    const QVariantMap rateLimits = m_server->rateLimitStats();
+    stats.insert(QStringLiteral("connections"), connections.total);
+    stats.insert(QStringLiteral("memoryUsage"), qint64(connections.memoryUsage * 1024 * 1024));
+    stats.insert(QStringLiteral("rateLimitRejected"), rateLimits.value(QStringLiteral("rejected")));
+    if (connections.compressionBytesOutBefore > 0)
+        stats.insert(QStringLiteral("compressionRatio"),
+            double(connections.compressionBytesOutAfter)
+                / double(connections.compressionBytesOutBefore));
+    stats.insert(QStringLiteral("pool"), m_server->poolStats());
+    stats.insert(QStringLiteral("connectionStats"), connections.toMap());
+    stats.insert(QStringLiteral("rateLimit"), rateLimits);
     broadcast(QStringLiteral("smartsocket:stats"), { stats });
     const QVariantList entries = m_observer->takeRateLimitEntries();
     if (!entries.isEmpty() && m_active) {
