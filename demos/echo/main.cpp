@@ -69,13 +69,17 @@ void addHandlers(Server *server, Namespace *nsp)
     nsp->on(QStringLiteral("broadcast"), [nsp](Socket *, const QVariantList &args) {
         nsp->emitEvent(QStringLiteral("bcast"), firstArgument(args));
     });
-    // Measurement helper for the benchmark's control socket: {rss, clients}.
+    // Measurement helper for the benchmark's control socket: {rss, clients} as the Node
+    // server, plus what the pooling and rate-limit flags did (Server::poolStats(),
+    // Server::rateLimitStats()).
     nsp->on(QStringLiteral("stats"), [server](Socket *, const QVariantList &, const Ack &ack) {
         if (!ack.isRequested())
             return;
         QVariantMap stats;
         stats.insert(QStringLiteral("rss"), residentBytes());
         stats.insert(QStringLiteral("clients"), server->connectionStats().total);
+        stats.insert(QStringLiteral("pool"), server->poolStats());
+        stats.insert(QStringLiteral("rateLimit"), server->rateLimitStats());
         ack(QVariantList { stats });
     });
 }
@@ -110,7 +114,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Socket.IO v5 echo server: 'echo' and 'ping-ack' acknowledge with their argument, "
         "'broadcast' re-emits its argument to everyone as 'bcast', 'stats' acknowledges with "
-        "{rss, clients}; in the namespaces / and /chat."));
+        "{rss, clients, pool, rateLimit}; in the namespaces / and /chat."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
         QStringLiteral("TCP port; 0 picks a free one (3000)."), QStringLiteral("port"));

@@ -103,8 +103,13 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(texts.count() >= 1, 5000); // open packet
             raw.sendTextMessage(QStringLiteral("40"));
             QTRY_VERIFY_WITH_TIMEOUT(texts.count() >= 2, 5000); // CONNECT reply
-            raw.sendTextMessage(QStringLiteral("451-[\"echo\",{\"_placeholder\":true,\"num\":0}]"));
-            QTest::qWait(20);
+            const QString halfEvent
+                = QStringLiteral("451-[\"echo\",{\"_placeholder\":true,\"num\":0}]");
+            const quint64 readBefore = m_server->connectionStats().bytesIn;
+            raw.sendTextMessage(halfEvent);
+            // Closed only once the server has read the half event (the others are idle).
+            QTRY_VERIFY(
+                m_server->connectionStats().bytesIn >= readBefore + quint64(halfEvent.size()));
             raw.close();
             clients.clear();
             QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionStats().total, 0, 10000);

@@ -3,6 +3,8 @@
 #include "client_p.h"
 #include "manager.h"
 
+#include "session/closereason.h"
+
 #include <QPromise>
 
 #include <algorithm>
@@ -85,7 +87,7 @@ void Client::Private::close()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("io client disconnect"));
+        Q_EMIT q->disconnected(Session::CloseReason::ioClientDisconnect());
 }
 
 void Client::Private::setIdle()
@@ -216,7 +218,7 @@ void Client::Private::onServerDisconnect()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("io server disconnect"));
+        Q_EMIT q->disconnected(Session::CloseReason::ioServerDisconnect());
 }
 
 void Client::Private::onTransportClosed(const QString &reason, bool willReconnect)
@@ -289,7 +291,7 @@ void Client::Private::onManagerDestroyed()
     QPointer<Client> guard(q);
     failSentAcks();
     if (guard)
-        Q_EMIT q->disconnected(QStringLiteral("transport close"));
+        Q_EMIT q->disconnected(Session::CloseReason::transportClose());
 }
 
 void Client::Private::onEvent(const Packet &packet)

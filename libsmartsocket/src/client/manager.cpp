@@ -2,6 +2,12 @@
 
 #include "client_p.h"
 
+#include "session/closereason.h"
+#include "session/engineframe.h"
+#include "session/enginehandshake.h"
+#include "session/enginemessage.h"
+#include "session/heartbeat.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -18,6 +24,9 @@
 Q_LOGGING_CATEGORY(lcManager, "smartsocket.client.manager", QtWarningMsg)
 
 namespace SmartSocket::Internal {
+
+using Session::CloseReason;
+using Session::EngineHandshake;
 
 namespace {
 
@@ -92,19 +101,18 @@ QUrl Manager::engineUrl(const QUrl &url, const ClientOptions &options, QString *
 
     // Built by hand: every key and value is percent-encoded ('+' included, which Node's query
     // parser would read as a space).
-    QByteArray query("EIO=4&transport=websocket");
+    QByteArray query = EngineHandshake::clientQuery();
     const QByteArray given = url.query(QUrl::FullyEncoded).toUtf8();
     for (const QByteArray &pair : given.split('&')) {
         if (pair.isEmpty())
             continue;
         const QByteArray key = queryKey(pair);
-        if (key == "EIO" || key == "transport" || key == "sid")
+        if (EngineHandshake::isReservedQueryKey(key))
             continue;
         query += '&' + pair;
     }
     for (auto it = options.query.constBegin(); it != options.query.constEnd(); ++it) {
-        if (it.key() == QLatin1String("EIO") || it.key() == QLatin1String("transport")
-            || it.key() == QLatin1String("sid"))
+        if (EngineHandshake::isReservedQueryKey(it.key().toUtf8()))
             continue;
         query += '&' + QUrl::toPercentEncoding(it.key()) + '='
             + QUrl::toPercentEncoding(it.value().toString());
@@ -165,7 +173,7 @@ Manager::Manager(const QUrl &engineUrl, const ClientOptions &options, const QStr
     });
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         Entry entry(this);
-        connectionLost(QStringLiteral("ping timeout"), QString());
+        connectionLost(CloseReason::pingTimeout(), QString());
     });
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
         Entry entry(this);
@@ -373,9 +381,9 @@ bool Manager::sendPacket(const Protocol::Packet &packet)
 {
     if (m_state != State::Open || !m_socket)
         return false;
-    QByteArray text(1, '4');
+    QByteArray text;
     QList<QByteArray> attachments;
-    Protocol::Encoder::encode(packet, text, attachments);
+    Session::EngineMessage::encode(packet, text, attachments);
     if (m_ext) {
         sendExtended(text, attachments);
         return true;
@@ -402,7 +410,7 @@ void Manager::onSocketDisconnected()
             Features::Envelope::Error::DecryptionFailed); // the server could not open ours
         return;
     }
-    connectionLost(QStringLiteral("transport close"), detail);
+    connectionLost(CloseReason::transportClose(), detail);
 }
 
 void Manager::onSocketError()
@@ -411,53 +419,52 @@ void Manager::onSocketError()
     QString detail = m_socket ? m_socket->errorString() : QString();
     if (!m_sslErrors.isEmpty())
         detail = m_sslErrors;
-    connectionLost(QStringLiteral("transport error"), detail);
+    connectionLost(CloseReason::transportError(), detail);
 }
 
 void Manager::onTextMessage(const QString &message)
 {
     Entry entry(this);
     const QByteArray bytes = message.toUtf8();
-    if (bytes.isEmpty()) {
-        connectionLost(QStringLiteral("parse error"), QStringLiteral("empty Engine.IO packet"));
+    using Frame = Session::EngineFrame;
+    const Frame::Decision frame = Frame::classify(Frame::Role::Client, bytes);
+    if (frame.action == Frame::Action::Error) {
+        connectionLost(Frame::closeReason(frame.error), Frame::errorString(frame.error));
         return;
     }
     const QByteArrayView payload = QByteArrayView(bytes).sliced(1);
-    switch (bytes.at(0)) {
-    case char(Protocol::EnginePacketType::Open):
+    switch (frame.action) {
+    case Frame::Action::Open:
         if (m_state == State::Opening)
             onOpenPacket(payload);
         else
-            connectionLost(QStringLiteral("parse error"), QStringLiteral("unexpected open packet"));
+            connectionLost(CloseReason::parseError(), QStringLiteral("unexpected open packet"));
         break;
-    case char(Protocol::EnginePacketType::Close):
-        connectionLost(QStringLiteral("transport close"), QStringLiteral("closed by the server"));
+    case Frame::Action::Close:
+        connectionLost(CloseReason::transportClose(), QStringLiteral("closed by the server"));
         break;
-    case char(Protocol::EnginePacketType::Ping):
+    case Frame::Action::Ping:
         if (m_socket)
-            m_socket->sendTextMessage(QLatin1Char('3') + QString::fromUtf8(payload));
+            m_socket->sendTextMessage(QString::fromUtf8(Session::Heartbeat::pongFrame(payload)));
         if (m_state == State::Open)
-            m_pingTimer.start(m_open.pingInterval + m_open.pingTimeout);
+            m_pingTimer.start(
+                Session::Heartbeat::clientTimeout(m_open.pingInterval, m_open.pingTimeout));
         break;
-    case char(Protocol::EnginePacketType::Message):
+    case Frame::Action::Message:
         if (m_state == State::Open && m_ext
             && m_ext->checkText(bytes) != Features::Envelope::Error::None)
             extensionFailed(m_ext->checkText(bytes));
         else if (m_state == State::Open)
             onEngineMessage(payload);
         else
-            connectionLost(QStringLiteral("parse error"), QStringLiteral("message before open"));
+            connectionLost(CloseReason::parseError(), QStringLiteral("message before open"));
         break;
-    case char(Protocol::EnginePacketType::Pong):
-    case char(Protocol::EnginePacketType::Upgrade):
-    case char(Protocol::EnginePacketType::Noop):
-        break;
-    case 'b': // base64 binary, normally polling only
+    case Frame::Action::Base64Binary: // normally polling only
         onBinaryMessage(QByteArray::fromBase64(payload.toByteArray()));
         break;
-    default:
-        connectionLost(
-            QStringLiteral("parse error"), QStringLiteral("unknown Engine.IO packet type"));
+    case Frame::Action::Pong:
+    case Frame::Action::Ignore:
+    case Frame::Action::Error:
         break;
     }
 }
@@ -481,16 +488,18 @@ void Manager::onBinaryMessage(const QByteArray &message)
                 onEngineMessage(QByteArrayView(inner).sliced(1));
             else
                 connectionLost(
-                    QStringLiteral("parse error"), QStringLiteral("unexpected extended frame"));
+                    CloseReason::parseError(), QStringLiteral("unexpected extended frame"));
             return;
         }
         attachment = &inner;
     }
-    if (!m_decoder.isAwaitingAttachments()) {
-        connectionLost(QStringLiteral("parse error"), QStringLiteral("unexpected binary message"));
+    QString error;
+    const auto status = Session::EngineMessage::addAttachment(m_decoder, *attachment, &error);
+    if (status == Protocol::Decoder::Status::Error) {
+        connectionLost(CloseReason::parseError(), error);
         return;
     }
-    onDecoded(m_decoder.addAttachment(*attachment));
+    onDecoded(status);
 }
 
 void Manager::onOpenPacket(QByteArrayView json)
@@ -498,7 +507,7 @@ void Manager::onOpenPacket(QByteArrayView json)
     Protocol::OpenInfo info;
     QString error;
     if (!Protocol::decodeOpen(json, info, &error)) {
-        connectionLost(QStringLiteral("parse error"), error);
+        connectionLost(CloseReason::parseError(), error);
         return;
     }
     if (!setupExtensions(json, info.sid))
@@ -506,7 +515,7 @@ void Manager::onOpenPacket(QByteArrayView json)
     m_open = info;
     m_state = State::Open;
     m_connectTimer.stop();
-    m_pingTimer.start(m_open.pingInterval + m_open.pingTimeout);
+    m_pingTimer.start(Session::Heartbeat::clientTimeout(m_open.pingInterval, m_open.pingTimeout));
     qCDebug(lcManager) << "open, sid" << m_open.sid;
 
     const QList<QPointer<Client>> clients = clientsSnapshot();
@@ -543,7 +552,7 @@ void Manager::onDecoded(Protocol::Decoder::Status status)
     case Protocol::Decoder::Status::NeedAttachment:
         break;
     case Protocol::Decoder::Status::Error:
-        connectionLost(QStringLiteral("parse error"), m_decoder.errorString());
+        connectionLost(CloseReason::parseError(), m_decoder.errorString());
         break;
     }
 }
@@ -569,7 +578,7 @@ void Manager::connectionLost(const QString &reason, const QString &detail)
     qCDebug(lcManager) << "connection lost:" << reason << detail;
     m_connectTimer.stop();
     m_pingTimer.stop();
-    dropSocket(reason == QLatin1String("parse error"));
+    dropSocket(reason == CloseReason::parseError());
     m_decoder.reset();
     m_abandoned.clear();
     m_state = State::Closed;

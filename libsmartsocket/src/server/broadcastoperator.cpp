@@ -1,5 +1,7 @@
 #include "servercore_p.h"
 
+#include "session/enginemessage.h"
+
 namespace SmartSocket {
 
 using Protocol::Packet;
@@ -87,4 +89,48 @@ void BroadcastOperator::disconnectSockets(bool close) const
     }
 }
 
+namespace Internal {
+
+int ServerCore::broadcast(const BroadcastOperator &op, const Protocol::Packet &packet)
+{
+    Namespace *nsp = op.nsp();
+    if (!nsp)
+        return 0;
+    QByteArray textFrame;
+    QList<QByteArray> binaryFrames;
+    QByteArray out; // the Engine.IO message, encoded once
+    QList<QByteArray> attachments;
+    std::unique_ptr<BroadcastCache> extCache; // compressed once for extended targets
+    int count = 0;
+    nsp->d->registry.forEachSelected(op.rooms(), op.exceptRooms(), [&](Socket *socket) {
+        EngineSession *session = socket->d->session;
+        if (!session || session->closed)
+            return;
+        if (out.isEmpty()) { // encode once, on the first target
+            out.reserve(128);
+            Session::EngineMessage::encode(packet, out, attachments);
+        }
+        if (Q_UNLIKELY(session->ext != nullptr)) {
+            if (!extCache)
+                extCache = std::make_unique<BroadcastCache>();
+            broadcastExtended(session, *extCache, out, attachments);
+            ++count;
+            return;
+        }
+        if (textFrame.isEmpty()) { // frame once, on the first plain target
+            textFrame = Transport::IoCore::buildFrame(out, false);
+            for (const QByteArray &attachment : std::as_const(attachments))
+                binaryFrames.append(Transport::IoCore::buildFrame(attachment, true));
+        }
+        io->sendFrame(session->conn, textFrame);
+        for (const QByteArray &frame : std::as_const(binaryFrames))
+            io->sendFrame(session->conn, frame);
+        ++count;
+    });
+    if (Q_UNLIKELY(observer) && count > 0)
+        observeBroadcast(op, packet, out.size() - 1, attachments, count);
+    return count;
+}
+
+} // namespace Internal
 } // namespace SmartSocket

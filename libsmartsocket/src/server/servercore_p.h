@@ -1,146 +1,38 @@
 #pragma once
 
-// The server's internals: ServerCore is Server's private part and the I/O core's handler;
-// EngineSession is one Engine.IO connection routing packets to its namespace sockets.
+// Server's private part, and the I/O core's handler. Its members are defined by seam:
+//   servercore.cpp        Engine.IO connections: handshake, heartbeat, frames in and out
+//   socketiorouter.cpp    Socket.IO routing: namespaces, CONNECT, events, acks, middleware
+//   broadcastoperator.cpp broadcast: encode once, send to every selected socket
+//   serverextensions.cpp  compression and encryption of frames
+//   serverratelimit.cpp   rate limiting of incoming events
+//   serverobserverhooks.cpp  reports to an attached ServerObserver (serverobserver.h)
 // Bytes -> IoCore (transport/) -> ServerCore::onMessage -> Decoder (protocol/) ->
-// EngineSession::dispatch -> middleware chain -> the user's handler.
+// ServerCore::handlePacket (socketiorouter.cpp) -> middleware chain -> the user's handler.
 
-#include "handshakedata_p.h"
+#include "enginesession.h"
+#include "namespace_p.h"
 #include "serverobserver.h"
+#include "socket_p.h"
 
-#include "cluster/roomregistry.h"
 #include "features/envelope.h"
 #include "features/pool.h"
 #include "features/ratelimiter.h"
 #include "protocol/socketio.h"
 #include "session/ack_p.h"
-#include "session/acktracker.h"
+#include "session/middlewarelist.h"
 #include "transport/iocore.h"
 
-#include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
 #include <smartsocket/server.h>
-#include <smartsocket/socket.h>
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 
 #include <memory>
-#include <vector>
 
-namespace SmartSocket {
-
-class Socket::Private
-{
-public:
-    Namespace *nsp = nullptr;
-    Internal::EngineSession *session = nullptr;
-    QString id;
-    Handshake handshake;
-    QVariantMap data;
-    Internal::AckTracker *acks = nullptr; // created on first emitWithAck
-    bool connected = false;
-    bool admin = false; // Socket::setAdmin: bypasses rate limits with rateLimitBypassAdmins
-    std::unique_ptr<Internal::SocketRateLimitState> rateLimit; // on its first limited event
-};
-
-class Namespace::Private
-{
-public:
-    QString name;
-    Server *server = nullptr;
-    QHash<QString, EventHandler> handlers;
-    AnyEventHandler anyHandler;
-    std::shared_ptr<const std::vector<EventMiddleware>> eventMiddleware;
-    std::shared_ptr<const std::vector<ConnectMiddleware>> connectMiddleware;
-    Internal::RoomRegistry<Socket> registry;
-};
-
-namespace Internal {
-
-using EventMiddlewareList = std::vector<EventMiddleware>;
-using ConnectMiddlewareList = std::vector<ConnectMiddleware>;
-
-/// Wraps a middleware so that it runs for one event only.
-inline EventMiddleware forEvent(const QString &event, EventMiddleware middleware)
-{
-    return [event, middleware = std::move(middleware)](
-               Socket *socket, const QString &name, QVariantList &args, const Next &next) {
-        if (name == event)
-            middleware(socket, name, args, next);
-        else
-            next();
-    };
-}
-
-/// The server-level middlewares followed by the namespace's; null when there are none.
-template<typename T>
-std::shared_ptr<const std::vector<T>> concatenated(
-    const std::shared_ptr<const std::vector<T>> &first,
-    const std::shared_ptr<const std::vector<T>> &second)
-{
-    if (!first || !second)
-        return first ? first : second;
-    auto both = std::make_shared<std::vector<T>>(*first);
-    both->insert(both->end(), second->begin(), second->end());
-    return both;
-}
-
-/// Appends to a copy-on-write middleware list (a running chain keeps its snapshot).
-template<typename T> void appendShared(std::shared_ptr<const std::vector<T>> &list, T value)
-{
-    auto copy = list ? std::make_shared<std::vector<T>>(*list) : std::make_shared<std::vector<T>>();
-    copy->push_back(std::move(value));
-    list = std::move(copy);
-}
-
-class EngineSession
-{
-public:
-    Transport::ConnectionId conn = 0;
-    QString sid;
-    std::shared_ptr<const HandshakeData> handshake;
-    Protocol::Decoder decoder;
-    std::vector<Socket *> sockets; ///< joined namespaces
-    std::vector<Socket *> pending; ///< connect middleware running
-    QString closeReason; ///< set when we close the connection ourselves
-    bool closed = false;
-    int observedTextBytes = 0; ///< size of the last text packet, kept for an attached observer
-    /// Compression/encryption granted to this connection; null for a plain Socket.IO peer.
-    std::unique_ptr<Features::Envelope> ext;
-    bool pooledBefore = false; ///< ObjectPool bookkeeping (enableConnectionPooling)
-
-    /// Back to a freshly constructed state for the next connection (connection pooling):
-    /// only the vectors' capacity is kept.
-    void resetForReuse()
-    {
-        std::vector<Socket *> keepSockets = std::move(sockets);
-        std::vector<Socket *> keepPending = std::move(pending);
-        keepSockets.clear();
-        keepPending.clear();
-        *this = EngineSession();
-        sockets = std::move(keepSockets);
-        pending = std::move(keepPending);
-    }
-
-    Socket *socketFor(const QString &nsp) const
-    {
-        for (Socket *s : sockets) {
-            if (s->d->nsp->d->name == nsp)
-                return s;
-        }
-        return nullptr;
-    }
-    bool isPending(const QString &nsp) const
-    {
-        for (Socket *s : pending) {
-            if (s->d->nsp->d->name == nsp)
-                return true;
-        }
-        return false;
-    }
-};
+namespace SmartSocket::Internal {
 
 class Instrumentation;
 
@@ -288,5 +180,4 @@ private:
     QString peerString(EngineSession *session) const;
 };
 
-} // namespace Internal
-} // namespace SmartSocket
+} // namespace SmartSocket::Internal

@@ -1,6 +1,7 @@
 #include "servercore_p.h"
 
 #include "protocol/packet.h"
+#include "session/closereason.h"
 
 #include <algorithm>
 
@@ -8,6 +9,7 @@ namespace SmartSocket {
 
 using Protocol::Packet;
 using Protocol::PacketType;
+using Session::CloseReason;
 
 static Internal::ServerCore *coreOf(const Namespace *nsp)
 {
@@ -188,10 +190,10 @@ void Socket::disconnectFromClient(bool closeConnection)
         return;
     Internal::ServerCore *core = coreOf(d->nsp);
     if (closeConnection) {
-        core->disconnectSession(d->session, QStringLiteral("server namespace disconnect"));
+        core->disconnectSession(d->session, CloseReason::serverNamespaceDisconnect());
         return;
     }
-    core->removeSocket(this, QStringLiteral("server namespace disconnect"), true);
+    core->removeSocket(this, CloseReason::serverNamespaceDisconnect(), true);
 }
 
 } // namespace SmartSocket
