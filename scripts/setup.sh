@@ -54,6 +54,8 @@ APT_PACKAGES=(
     zlib1g-dev libssl-dev libhiredis-dev libmsgpack-dev redis-server
     # the openssl command line: the TLS tests make a throwaway CA and certificates with it
     openssl
+    # the inspector's charts (its SVG icons need qt6-svg-dev, below)
+    qt6-charts-dev
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
     # the demos' GUIs: SVG icons (the qsvg plugins), Qt's own German and French strings
