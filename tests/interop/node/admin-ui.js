@@ -66,7 +66,7 @@ function startChromium() {
   const child = spawn(chromiumPath, ["--headless", "--no-sandbox", "--disable-gpu",
     "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
     "--remote-debugging-port=0", `--user-data-dir=${profile}`, "--window-size=1400,900",
-    "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+    "about:blank"], { stdio: ["ignore", "ignore", "pipe"], detached: true }); // own group
   child.profile = profile;
   return new Promise((resolve, reject) => {
     let err = "";
@@ -227,7 +227,11 @@ async function main() {
     }
     cdp.ws.close();
   } finally {
-    child.kill("SIGKILL");
+    try {
+      process.kill(-child.pid, "SIGKILL"); // chromium and its helper processes
+    } catch (e) {
+      child.kill("SIGKILL");
+    }
     ui.close();
     try {
       fs.rmSync(child.profile, { recursive: true, force: true });
