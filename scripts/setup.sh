@@ -60,11 +60,14 @@ APT_PACKAGES=(
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
     # the demos' GUIs: SVG icons (the qsvg plugins), Qt's own German and French strings
     qt6-svg-dev qt6-translations-l10n
-    # headless Chromium: the chat's browser page is checked in it; xdotool types in the demo
-    # windows for scripts/screenshots.sh
+    # headless Chromium: the chat's browser page and the real Socket.IO Admin UI are checked in
+    # it; xdotool types in the demo windows for scripts/screenshots.sh
     chromium xdotool
     # parses the server's /metrics in tests (the Prometheus text format, by its own parser)
     python3-prometheus-client
+    # bcrypt check of the admin namespace's password (libxcrypt's crypt_r: Debian 12's glibc
+    # has no crypt)
+    libcrypt-dev
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:

@@ -2,6 +2,7 @@
 
 #include <smartsocket/broadcastoperator.h>
 #include <smartsocket/error.h>
+#include <smartsocket/instrumentation.h>
 #include <smartsocket/middleware.h>
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
@@ -116,6 +117,14 @@ public:
     QVariantMap extensionStats(const Socket *socket) const;
     /// `{"/": {"connections": N}, "/chat": {...}}` (the seed's `getNamespaceStats()`).
     QVariantMap namespaceStats() const;
+
+    /// Adds the admin namespace of the Socket.IO Admin UI (@socket.io/admin-ui 0.5, as Node's
+    /// `instrument(io, options)`): the UI, or the desktop inspector, connects to it and sees
+    /// the namespaces, sockets, rooms and (in development mode) every event, and may join,
+    /// leave, disconnect and emit unless readonly. Costs nothing while no admin client is
+    /// connected. False (errorString()) for invalid options or when instrumented already.
+    bool instrument(const InstrumentOptions &options = {});
+    bool isInstrumented() const;
 
 Q_SIGNALS:
     /// A socket joined a namespace (any namespace; see also Namespace::connected).

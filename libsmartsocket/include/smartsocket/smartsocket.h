@@ -5,6 +5,7 @@
 #include <smartsocket/client.h>
 #include <smartsocket/error.h>
 #include <smartsocket/handshake.h>
+#include <smartsocket/instrumentation.h>
 #include <smartsocket/middleware.h>
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>

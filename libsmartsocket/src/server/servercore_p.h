@@ -37,6 +37,8 @@
 
 namespace SmartSocket::Internal {
 
+class Instrumentation;
+
 class ServerCore : public Transport::ConnectionHandler
 {
 public:
@@ -175,6 +177,20 @@ public:
     QByteArray encryptionKey; ///< parsed 32 bytes; empty when encryption is off or invalid
     bool encryptionKeyParsed = false;
     QByteArray extScratch;
+
+    /// Server::instrument() (instrumentation.cpp); null when not instrumented.
+    struct InstrumentationDeleter
+    {
+        void operator()(Instrumentation *instrumentation) const;
+    };
+    std::unique_ptr<Instrumentation, InstrumentationDeleter> instrumentation;
+    /// Attaches the instrumentation's observer (an admin client is connected) or detaches it.
+    void setInstrumentationActive(bool active);
+    /// The Engine.IO session id of a socket's connection (empty once it is gone).
+    static QString engineSessionId(const Socket *socket)
+    {
+        return socket->d->session ? socket->d->session->sid : QString();
+    }
 
 private:
     /// The reply channel of an incoming event's ack: one allocation per ack.
