@@ -170,6 +170,46 @@ private Q_SLOTS:
         QVERIFY(value("smartsocket_packets_total{direction=out}") >= 5.0);
         QVERIFY(value("smartsocket_bytes_total{direction=in}") > 0);
     }
+
+    // The counters and the admin namespace observe at once: while an admin client is
+    // connected both see every event (the server fans out to both observers); once it leaves,
+    // the counters go on alone.
+    void metricsWithAdminConnected()
+    {
+        ServerOptions options;
+        options.enableMetrics = true;
+        Server server(options);
+        server.on(QStringLiteral("echo"),
+            [](Socket *, const QVariantList &args, const Ack &ack) { ack(args); });
+        QVERIFY(server.instrument());
+        QVERIFY(server.listen());
+        const auto acksIn = [&] {
+            const Answer scrape = httpGet(server.port(), "/metrics");
+            return parse(scrape.body)
+                .value(QLatin1String("smartsocket_acks_total{direction=in}"))
+                .toDouble(-1);
+        };
+
+        ClientOptions adminOptions;
+        adminOptions.namespaceName = QStringLiteral("/admin");
+        auto admin = std::make_unique<Client>(TestKit::urlOf(server), adminOptions);
+        QStringList received;
+        admin->on(QStringLiteral("event_received"), [&received](const QVariantList &args) {
+            received.append(args.value(2).toList().value(0).toString());
+        });
+        QVERIFY(TestKit::connectClient(*admin));
+
+        Client client(TestKit::urlOf(server));
+        QVERIFY(TestKit::connectClient(client));
+        QVERIFY(TestKit::ask(client, QStringLiteral("echo"), { 1 }).isOk());
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains(QStringLiteral("echo")), 5000);
+        QCOMPARE(acksIn(), 1.0);
+
+        admin->close();
+        admin.reset();
+        QVERIFY(TestKit::ask(client, QStringLiteral("echo"), { 2 }).isOk());
+        QTRY_COMPARE_WITH_TIMEOUT(acksIn(), 2.0, 5000);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Metrics)

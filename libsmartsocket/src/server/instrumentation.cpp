@@ -569,7 +569,8 @@ void ServerCore::InstrumentationDeleter::operator()(Instrumentation *instrumenta
 
 void ServerCore::setInstrumentationActive(bool active)
 {
-    observer = active && instrumentation ? instrumentation->observer() : nullptr;
+    adminObserver = active && instrumentation ? instrumentation->observer() : nullptr;
+    updateObserver();
 }
 
 } // namespace Internal

@@ -1,6 +1,7 @@
 #include "servercore_p.h"
 
 #include "servermetrics.h"
+#include "serverobserverfanout.h"
 
 #include "protocol/engineio.h"
 #include "session/closereason.h"
@@ -34,8 +35,21 @@ ServerCore::ServerCore(Server *server, const ServerOptions &opts)
     applyOptions();
     if (options.enableMetrics) {
         metrics = std::make_unique<ServerMetrics>();
-        observer = metrics.get();
+        updateObserver();
     }
+}
+
+void ServerCore::updateObserver()
+{
+    ServerObserver *metricsObserver = metrics.get();
+    if (metricsObserver && adminObserver) {
+        if (!observerFanout)
+            observerFanout = std::make_unique<ServerObserverFanout>();
+        observerFanout->observers = { metricsObserver, adminObserver };
+        observer = observerFanout.get();
+        return;
+    }
+    observer = metricsObserver ? metricsObserver : adminObserver;
 }
 
 ServerCore::~ServerCore() = default;

@@ -99,9 +99,15 @@ public:
     /// WebSocket connections accepted only to be closed at once (engine.io accepts a second
     /// upgrade of a session, then closes it).
     QSet<Transport::ConnectionId> refusedUpgrades;
-    /// The Prometheus counters (ServerOptions::enableMetrics); attached as the observer when
-    /// no other observer is.
+    /// The Prometheus counters (ServerOptions::enableMetrics); always observing.
     std::unique_ptr<class ServerMetrics> metrics;
+    /// The instrumentation's observer while an admin client is connected; else null.
+    ServerObserver *adminObserver = nullptr;
+    /// Both at once (serverobserverfanout.h), when both are active.
+    std::unique_ptr<class ServerObserverFanout> observerFanout;
+    /// Sets `observer` from metrics and adminObserver: null, the only one (called directly),
+    /// or the fan-out to both.
+    void updateObserver();
     /// GET /health and /metrics; nullopt for any other request.
     std::optional<Transport::HttpResponse> operationsRequest(const Transport::HttpRequest &request);
     /// CORS header lines for a request (empty when CORS is off or the origin not allowed).
