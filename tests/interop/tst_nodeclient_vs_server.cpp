@@ -4,6 +4,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <QtTest>
 
@@ -31,7 +32,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
-            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io-client is not installed: run `npm ci --prefix tests/interop`");
         // Every SmartSocket feature is enabled (the extensions not required): clients that do
         // not ask for them (socket.io-client) must see plain Socket.IO. (wss with Node's client
         // is tst_nodeclient_tls.)
@@ -92,8 +94,8 @@ private Q_SLOTS:
             s->emitEvent(
                 QStringLiteral("push"), { QByteArray("\xff\x00\xfe", 3), QStringLiteral("text") });
         });
-        server->on(
-            QStringLiteral("kick-me"), [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
+        server->on(QStringLiteral("kick-me"),
+            [](Socket *s, const QVariantList &) { s->disconnectFromClient(); });
         connect(server, &Server::connected, this, [this](Socket *socket) {
             m_connectedNamespaces.append(socket->nsp()->name());
             if (socket->handshake().query().value(QStringLiteral("scenario"))

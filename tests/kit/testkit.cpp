@@ -8,4 +8,9 @@ QString interopDir()
     return QProcessEnvironment::systemEnvironment().value(
         QStringLiteral("SMARTSOCKET_INTEROP_DIR"));
 }
+
+bool isCi()
+{
+    return qEnvironmentVariable("CI") == QStringLiteral("true");
+}
 } // namespace TestKit
