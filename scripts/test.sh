@@ -3,9 +3,13 @@
 #   1. dependencies (scripts/setup.sh --no-build: apt packages and npm test peers, if missing)
 #   2. services the tests need (none yet; the Redis issue adds a loopback redis-server here)
 #   3. default preset: configure, build, ctest (all labels: unit, integration, interop, install)
-#   4. asan preset (ASan + UBSan; no demos, bench or inspector): build, then
+#   4. asan preset (ASan + UBSan + LeakSanitizer; no demos, bench or inspector): build, then
 #      ctest -L 'unit|integration|interop'
-#   5. clang-format --dry-run --Werror over every C++ source
+#   5. tsan preset (ThreadSanitizer; no demos, bench or inspector): build, then
+#      ctest -L 'unit|integration'
+#   6. clang-format --dry-run --Werror over every C++ source
+# The sanitizer options (leak detection on, halt on the first race, suppression files in
+# tests/sanitizers/) live in the asan and tsan test presets of CMakePresets.json.
 # Every step runs even when an earlier one failed (a failed build skips its own ctest); the
 # script exits non-zero when any step failed and ends with a summary.
 #
@@ -15,7 +19,7 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: scripts/test.sh [--skip-setup] [--skip-asan] [--skip-format] [-h|--help]
+Usage: scripts/test.sh [--skip-setup] [--skip-asan] [--skip-tsan] [--skip-format] [-h|--help]
 
 Environment: JOBS (build jobs, default nproc), CTEST_JOBS (parallel tests, default 1),
              LOG_DIR (where the ctest logs go, default build/test-logs).
@@ -24,11 +28,13 @@ EOF
 
 SETUP=1
 ASAN=1
+TSAN=1
 FORMAT=1
 for arg in "$@"; do
     case "$arg" in
     --skip-setup) SETUP=0 ;;
     --skip-asan) ASAN=0 ;;
+    --skip-tsan) TSAN=0 ;;
     --skip-format) FORMAT=0 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "test.sh: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
@@ -109,6 +115,12 @@ build_asan() {
         cmake --build --preset asan -j"$JOBS"
 }
 
+build_tsan() {
+    cmake --preset tsan -DSMARTSOCKET_DEMOS=OFF -DSMARTSOCKET_BENCH=OFF \
+        -DSMARTSOCKET_INSPECTOR=OFF &&
+        cmake --build --preset tsan -j"$JOBS"
+}
+
 clang_format_check() {
     local dirs=() d
     for d in libsmartsocket tests demos bench inspector; do
@@ -130,7 +142,7 @@ fi
 
 step "services" start_services || true
 
-rm -f "$LOG_DIR/default.log" "$LOG_DIR/asan.log" 2>/dev/null || true
+rm -f "$LOG_DIR/default.log" "$LOG_DIR/asan.log" "$LOG_DIR/tsan.log" 2>/dev/null || true
 if step "build (default preset)" build_default; then
     step "ctest (default preset: all labels)" run_ctest default --preset default || true
 else
@@ -148,6 +160,17 @@ else
     skip "asan" "--skip-asan"
 fi
 
+if [[ $TSAN -eq 1 ]]; then
+    if step "build (tsan preset)" build_tsan; then
+        step "ctest (tsan preset: unit, integration)" \
+            run_ctest tsan --preset tsan -L 'unit|integration' || true
+    else
+        skip "ctest (tsan preset)" "build failed"
+    fi
+else
+    skip "tsan" "--skip-tsan"
+fi
+
 if [[ $FORMAT -eq 1 ]]; then
     step "clang-format check" clang_format_check || true
 else
@@ -162,6 +185,7 @@ for r in "${RESULTS[@]}"; do
 done
 ctest_summary default
 ctest_summary asan
+ctest_summary tsan
 total=$((SECONDS - START))
 if [[ $FAILED -eq 0 ]]; then
     echo "test.sh: ALL PASSED in ${total}s"

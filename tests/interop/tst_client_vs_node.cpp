@@ -3,6 +3,7 @@
 #include <smartsocket/client.h>
 
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -96,10 +97,11 @@ private:
 void tst_ClientVsNode::initTestCase()
 {
     if (kNode.isEmpty())
-        QSKIP(
+        SMARTSOCKET_SKIP_OR_FAIL(
             "node was not found when configuring: install Node.js >= 18 to run the interop tests");
     if (!TestKit::NodeProcess::hasPackage(kInteropDir, QStringLiteral("socket.io")))
-        QSKIP("tests/interop/node_modules is missing: run `npm ci --prefix tests/interop`");
+        SMARTSOCKET_SKIP_OR_FAIL(
+            "tests/interop/node_modules is missing: run `npm ci --prefix tests/interop`");
     m_node = startServer();
     QVERIFY2(m_node->port(), qPrintable(m_node->errorString()));
 }

@@ -3,6 +3,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <testcerts.h>
 
@@ -31,7 +32,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
-            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io-client is not installed: run `npm ci --prefix tests/interop`");
         QVERIFY2(m_certs.isValid(), qPrintable(m_certs.errorString()));
         ServerOptions options;
         options.tlsCertificateFile = m_certs.serverCertificate();

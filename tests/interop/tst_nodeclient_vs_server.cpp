@@ -4,6 +4,7 @@
 #include <smartsocket/smartsocket.h>
 
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <QWebSocket>
 #include <QtTest>
@@ -32,7 +33,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
-            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io-client is not installed: run `npm ci --prefix tests/interop`");
         // Every SmartSocket feature is enabled (the extensions not required): clients that do
         // not ask for them (socket.io-client) must see plain Socket.IO. (wss with Node's client
         // is tst_nodeclient_tls.)

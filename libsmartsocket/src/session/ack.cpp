@@ -1,4 +1,5 @@
 #include "ack_p.h"
+#include "hoptothread.h"
 
 #include <QThread>
 
@@ -48,8 +49,7 @@ void Ack::operator()(const QVariantList &args) const
     QObject *context = d->context.data();
     if (context && context->thread() != QThread::currentThread()) {
         // Answered from a worker thread: send from the owner's thread.
-        QMetaObject::invokeMethod(
-            context, [state = d, args] { state->send(args); }, Qt::QueuedConnection);
+        Internal::hopToThread(context, [state = d, args] { state->send(args); });
         return;
     }
     d->send(args);

@@ -1,5 +1,7 @@
 #include <smartsocket/middleware.h>
 
+#include "hoptothread.h"
+
 #include <QPointer>
 #include <QThread>
 
@@ -43,9 +45,7 @@ void Next::call(const Error *error) const
         std::optional<Error> copy;
         if (error)
             copy = *error;
-        QMetaObject::invokeMethod(
-            context, [state = d, copy] { state->run(copy ? &*copy : nullptr); },
-            Qt::QueuedConnection);
+        Internal::hopToThread(context, [state = d, copy] { state->run(copy ? &*copy : nullptr); });
         return;
     }
     d->run(error);
