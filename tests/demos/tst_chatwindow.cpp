@@ -11,11 +11,13 @@
 #include "startdialog.h"
 #include "userlistmodel.h"
 
+#include "testkit.h"
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+
 #include <QtTest>
 
 #include <smartsocket/client.h>
@@ -95,7 +97,7 @@ private:
 void tst_ChatWindow::initTestCase()
 {
     if (!DemoServer::isBuilt(QStringLiteral("smartsocket-chat-server")))
-        QSKIP("smartsocket-chat-server not built");
+        SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat-server not built");
     // English, whatever the machine's locale: the texts below are checked in English (and
     // its plural forms come from smartsocket_en.ts).
     QVERIFY(m_translator.setLanguage(QStringLiteral("en")));
@@ -288,7 +290,7 @@ void tst_ChatWindow::commandLine()
 {
     const QString chat = DemoServer::binary(QStringLiteral("smartsocket-chat"));
     if (!QFileInfo(chat).isExecutable())
-        QSKIP("smartsocket-chat not built");
+        SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat not built");
     for (const QStringList &arguments :
         { QStringList { QStringLiteral("--lang"), QStringLiteral("xx") },
             QStringList { QStringLiteral("--url"), QStringLiteral("ftp://host:1"),

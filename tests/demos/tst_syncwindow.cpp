@@ -9,12 +9,14 @@
 
 #include "clienthelpers.h"
 
+#include "testkit.h"
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSlider>
 #include <QTcpServer>
 #include <QTcpSocket>
+
 #include <QtTest>
 
 #include <cmath>
@@ -84,7 +86,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!DemoServer::isBuilt(QStringLiteral("smartsocket-sync-server")))
-            QSKIP("smartsocket-sync-server not built");
+            SMARTSOCKET_SKIP_OR_FAIL("smartsocket-sync-server not built");
     }
 
     void windowsStayInSync()

@@ -4,6 +4,7 @@
 #include "adminconnection.h"
 #include "inspectormodels.h"
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -36,10 +37,11 @@ void tst_AdminConnection::initTestCase()
 {
     m_dir = QStringLiteral(SMARTSOCKET_INTEROP_DIR);
     if (QStringLiteral(SMARTSOCKET_NODE).isEmpty())
-        QSKIP("node not found");
+        SMARTSOCKET_SKIP_OR_FAIL("node not found");
     if (!TestKit::NodeProcess::hasPackage(m_dir, QStringLiteral("@socket.io/admin-ui")))
-        QSKIP("tests/interop/node_modules/@socket.io/admin-ui missing (npm ci --prefix "
-              "tests/interop)");
+        SMARTSOCKET_SKIP_OR_FAIL(
+            "tests/interop/node_modules/@socket.io/admin-ui missing (npm ci --prefix "
+            "tests/interop)");
 }
 
 std::unique_ptr<TestKit::NodeProcess> tst_AdminConnection::startServer(const QStringList &args)

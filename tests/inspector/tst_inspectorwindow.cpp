@@ -11,6 +11,7 @@
 #include "inspectormodels.h"
 #include "mainwindow.h"
 #include "nodeprocess.h"
+#include "testkit.h"
 
 #include <smartsocket/smartsocket.h>
 
@@ -285,7 +286,7 @@ void tst_InspectorWindow::adminMode()
 {
     if (!TestKit::NodeProcess::hasPackage(
             QStringLiteral(SMARTSOCKET_INTEROP_DIR), QStringLiteral("@socket.io/admin-ui")))
-        QSKIP("@socket.io/admin-ui not installed in tests/interop");
+        SMARTSOCKET_SKIP_OR_FAIL("@socket.io/admin-ui not installed in tests/interop");
     auto node = startAdminServer({ QStringLiteral("--bots"), QStringLiteral("3"),
         QStringLiteral("--traffic"), QStringLiteral("150") });
     QVERIFY(node->isRunning());
@@ -354,7 +355,7 @@ void tst_InspectorWindow::adminReadonly()
 {
     if (!TestKit::NodeProcess::hasPackage(
             QStringLiteral(SMARTSOCKET_INTEROP_DIR), QStringLiteral("@socket.io/admin-ui")))
-        QSKIP("@socket.io/admin-ui not installed in tests/interop");
+        SMARTSOCKET_SKIP_OR_FAIL("@socket.io/admin-ui not installed in tests/interop");
     auto node = startAdminServer(
         { QStringLiteral("--readonly"), QStringLiteral("--bots"), QStringLiteral("1") });
     QVERIFY(node->isRunning());

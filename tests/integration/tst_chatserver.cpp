@@ -4,6 +4,7 @@
 
 #include "clienthelpers.h"
 #include "demoserver.h"
+#include "testkit.h"
 
 #include <smartsocket/smartsocket.h>
 
@@ -119,7 +120,8 @@ private:
 void tst_ChatServer::initTestCase()
 {
     if (!DemoServer::isBuilt(kServer))
-        QSKIP("smartsocket-chat-server not built next to the test (SMARTSOCKET_DEMOS=OFF?)");
+        SMARTSOCKET_SKIP_OR_FAIL(
+            "smartsocket-chat-server not built next to the test (SMARTSOCKET_DEMOS=OFF?)");
 }
 
 std::unique_ptr<DemoServer> tst_ChatServer::startServer(const QStringList &arguments)

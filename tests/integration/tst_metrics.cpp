@@ -6,6 +6,7 @@
 
 #include "clienthelpers.h"
 #include "serverhelpers.h"
+#include "testkit.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,7 +97,7 @@ private Q_SLOTS:
                 return;
             }
         }
-        QSKIP("python3-prometheus-client is not installed (scripts/setup.sh)");
+        SMARTSOCKET_SKIP_OR_FAIL("python3-prometheus-client is not installed (scripts/setup.sh)");
     }
 
     void offByDefault()

@@ -4,6 +4,7 @@
 
 #include "clienthelpers.h"
 #include "demoserver.h"
+#include "testkit.h"
 
 #include <smartsocket/smartsocket.h>
 
@@ -66,7 +67,7 @@ void tst_RunDemo::initTestCase()
 {
     if (!TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-chat-server"))
         || !TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-cli")))
-        QSKIP("the demos are not built (SMARTSOCKET_DEMOS=OFF?)");
+        SMARTSOCKET_SKIP_OR_FAIL("the demos are not built (SMARTSOCKET_DEMOS=OFF?)");
 }
 
 QProcessEnvironment tst_RunDemo::environment(bool display) const
@@ -161,7 +162,7 @@ bool tst_RunDemo::startGuiDemo(QProcess &script, QString *output)
 void tst_RunDemo::windowsStopOnInterrupt()
 {
     if (!TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-chat")))
-        QSKIP("smartsocket-chat not built");
+        SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat not built");
     QProcess script;
     QString output;
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));
@@ -182,7 +183,7 @@ void tst_RunDemo::windowsStopOnInterrupt()
 void tst_RunDemo::closingTheWindowsEndsTheDemo()
 {
     if (!TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-chat")))
-        QSKIP("smartsocket-chat not built");
+        SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat not built");
     QProcess script;
     QString output;
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));

@@ -3,6 +3,7 @@
 
 #include "clienthelpers.h"
 #include "demoserver.h"
+#include "testkit.h"
 
 #include <smartsocket/smartsocket.h>
 
@@ -42,7 +43,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!DemoServer::isBuilt(QStringLiteral("smartsocket-sync-server")))
-            QSKIP("smartsocket-sync-server not built (SMARTSOCKET_DEMOS=OFF?)");
+            SMARTSOCKET_SKIP_OR_FAIL("smartsocket-sync-server not built (SMARTSOCKET_DEMOS=OFF?)");
     }
 
     void updatesAreMergedAndBroadcast()

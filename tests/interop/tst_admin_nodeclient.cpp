@@ -6,6 +6,8 @@
 #include "clienthelpers.h"
 #include "nodeprocess.h"
 
+#include "testkit.h"
+
 #include <QtTest>
 
 #include <memory>
@@ -62,7 +64,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!TestKit::NodeProcess::hasPackage(m_dir, QStringLiteral("socket.io-client")))
-            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io-client is not installed: run `npm ci --prefix tests/interop`");
     }
 
     void developmentWithAuth()

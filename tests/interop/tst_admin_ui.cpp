@@ -9,6 +9,8 @@
 #include "clienthelpers.h"
 #include "nodeprocess.h"
 
+#include "testkit.h"
+
 #include <QtTest>
 
 #include <memory>
@@ -39,14 +41,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!TestKit::NodeProcess::hasPackage(m_dir, QStringLiteral("@socket.io/admin-ui")))
-            QSKIP("@socket.io/admin-ui is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "@socket.io/admin-ui is not installed: run `npm ci --prefix tests/interop`");
         for (const char *name : { "chromium", "chromium-browser" }) {
             m_chromium = QStandardPaths::findExecutable(QString::fromLatin1(name));
             if (!m_chromium.isEmpty())
                 break;
         }
         if (m_chromium.isEmpty())
-            QSKIP("chromium is not installed (scripts/setup.sh installs it)");
+            SMARTSOCKET_SKIP_OR_FAIL("chromium is not installed (scripts/setup.sh installs it)");
     }
 
     void adminUiShowsOurServer()

@@ -9,7 +9,9 @@
 
 #include <smartsocket/smartsocket.h>
 
+#include "testkit.h"
 #include <QStandardPaths>
+
 #include <QtTest>
 
 using TestKit::DemoServer;
@@ -23,14 +25,16 @@ private Q_SLOTS:
     {
         m_chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
         if (m_chromium.isEmpty())
-            QSKIP("chromium not installed (apt package chromium)");
+            SMARTSOCKET_SKIP_OR_FAIL("chromium not installed (apt package chromium)");
         if (!QFileInfo::exists(m_interop + QStringLiteral("/node_modules/ws")))
-            QSKIP("the npm packages are not installed: npm ci --prefix tests/interop");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "the npm packages are not installed: npm ci --prefix tests/interop");
         if (!QFileInfo::exists(m_page.filePath(QStringLiteral("socket.io.min.js"))))
-            QSKIP("the page's socket.io-client bundle is missing: npm ci --prefix tests/interop, "
-                  "then cmake again");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "the page's socket.io-client bundle is missing: npm ci --prefix tests/interop, "
+                "then cmake again");
         if (!DemoServer::isBuilt(QStringLiteral("smartsocket-chat-server")))
-            QSKIP("smartsocket-chat-server not built");
+            SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat-server not built");
     }
 
     void browserAndQtClientChat()

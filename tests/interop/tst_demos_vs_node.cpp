@@ -8,6 +8,8 @@
 
 #include <smartsocket/smartsocket.h>
 
+#include "testkit.h"
+
 #include <QtTest>
 
 using TestKit::DemoServer;
@@ -20,9 +22,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFileInfo::exists(m_dir + QStringLiteral("/node_modules/socket.io-client")))
-            QSKIP("socket.io-client is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io-client is not installed: run `npm ci --prefix tests/interop`");
         if (!DemoServer::isBuilt(QStringLiteral("smartsocket-chat-server")))
-            QSKIP("the demo servers are not built (SMARTSOCKET_DEMOS=OFF?)");
+            SMARTSOCKET_SKIP_OR_FAIL("the demo servers are not built (SMARTSOCKET_DEMOS=OFF?)");
     }
 
     void chat_data()
@@ -74,7 +77,7 @@ private Q_SLOTS:
     void sync()
     {
         if (!DemoServer::isBuilt(QStringLiteral("smartsocket-sync-server")))
-            QSKIP("smartsocket-sync-server not built");
+            SMARTSOCKET_SKIP_OR_FAIL("smartsocket-sync-server not built");
         DemoServer server(QStringLiteral("smartsocket-sync-server"));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         const QString output = run(server, QStringLiteral("sync-state"));

@@ -6,8 +6,10 @@
 
 #include "nodeprocess.h"
 
+#include "testkit.h"
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 using namespace SmartSocket;
@@ -57,10 +59,11 @@ private Q_SLOTS:
     {
         m_chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
         if (m_chromium.isEmpty())
-            QSKIP("chromium not installed (apt package chromium)");
+            SMARTSOCKET_SKIP_OR_FAIL("chromium not installed (apt package chromium)");
         if (!QFileInfo::exists(m_interop + QStringLiteral("/node_modules/ws"))
             || !QFileInfo::exists(m_bundle))
-            QSKIP("the npm packages are not installed: npm ci --prefix tests/interop");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "the npm packages are not installed: npm ci --prefix tests/interop");
     }
 
     void defaultOptionsConnectPollThenUpgrade()

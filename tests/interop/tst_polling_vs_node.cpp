@@ -7,12 +7,14 @@
 
 #include "nodeprocess.h"
 
+#include "testkit.h"
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QWebSocket>
+
 #include <QtTest>
 
 #include <memory>
@@ -200,7 +202,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!TestKit::NodeProcess::hasPackage(m_dir, QStringLiteral("socket.io")))
-            QSKIP("socket.io is not installed: run `npm ci --prefix tests/interop`");
+            SMARTSOCKET_SKIP_OR_FAIL(
+                "socket.io is not installed: run `npm ci --prefix tests/interop`");
     }
 
     // Requests that open no session: the same status and JSON body as engine.io.
