@@ -75,9 +75,32 @@ skip() {
 # --- services ------------------------------------------------------------------------------
 SERVICE_PIDS=()
 start_services() {
-    # Nothing yet. The Redis adapter issue starts a redis-server here on a loopback port and
-    # exports its address for the tests.
-    return 0
+    # redis-server for the cluster tests: loopback only, a free port, no persistence. Its
+    # address reaches the tests as SMARTSOCKET_REDIS_URL (an already set one is kept).
+    if [[ -n ${SMARTSOCKET_REDIS_URL:-} ]]; then
+        echo "redis: using SMARTSOCKET_REDIS_URL=$SMARTSOCKET_REDIS_URL"
+        return 0
+    fi
+    if ! command -v redis-server >/dev/null 2>&1; then
+        echo "redis: redis-server not installed (scripts/setup.sh installs it)" >&2
+        return 1
+    fi
+    local port
+    mkdir -p "$LOG_DIR"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no \
+        --daemonize no --loglevel warning >"$LOG_DIR/redis.log" 2>&1 &
+    SERVICE_PIDS+=($!)
+    for _ in $(seq 1 50); do
+        if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+            export SMARTSOCKET_REDIS_URL="redis://127.0.0.1:$port"
+            echo "redis: $SMARTSOCKET_REDIS_URL (pid ${SERVICE_PIDS[-1]})"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "redis: redis-server did not answer on port $port (see $LOG_DIR/redis.log)" >&2
+    return 1
 }
 stop_services() {
     local pid
