@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite:
 #   1. dependencies (scripts/setup.sh --no-build: apt packages and npm test peers, if missing)
-#   2. services the tests need (none yet; the Redis issue adds a loopback redis-server here)
+#   2. services the tests need: a loopback redis-server (SMARTSOCKET_REDIS_URL)
 #   3. default preset: configure, build, ctest (all labels: unit, integration, interop, install)
 #   4. asan preset (ASan + UBSan + LeakSanitizer; no demos, bench or inspector): build, then
 #      ctest -L 'unit|integration|interop'
