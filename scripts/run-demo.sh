@@ -38,8 +38,9 @@ BIN=${SMARTSOCKET_BIN:-$ROOT/build/bin}
 SERVER=$BIN/smartsocket-chat-server
 CHAT=$BIN/smartsocket-chat
 CLI=$BIN/smartsocket-cli
+INSPECTOR=$BIN/smartsocket-inspector
 NEEDED=("$SERVER" "$CLI")
-[[ $HEADLESS -eq 1 ]] || NEEDED+=("$CHAT")
+[[ $HEADLESS -eq 1 ]] || NEEDED+=("$CHAT" "$INSPECTOR")
 for exe in "${NEEDED[@]}"; do
     if [[ ! -x $exe ]]; then
         echo "run-demo.sh: $exe not found; build first: ./scripts/setup.sh" >&2
@@ -90,12 +91,16 @@ trap 'echo; echo "==> interrupted: stopping everything"; exit 130' INT TERM HUP
 start() {
     local name=$1
     shift
-    "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
+    # Created here, not by the background job's redirection: the caller may read them at once.
+    : >"$WORK/$name.out"
+    : >"$WORK/$name.err"
+    "$@" >>"$WORK/$name.out" 2>>"$WORK/$name.err" &
     PIDS+=($!)
     echo "==> started $name (pid $!)"
 }
 
-start server "$SERVER" --host 127.0.0.1 --port 0 --verbose
+# --admin: the admin namespace the inspector watches (in-memory, loopback, no password).
+start server "$SERVER" --host 127.0.0.1 --port 0 --verbose --admin
 SERVER_PID=${PIDS[-1]}
 PORT=
 for _ in $(seq 100); do
@@ -132,11 +137,11 @@ if [[ $HEADLESS -eq 0 ]]; then
     start alice "$CHAT" --url "$URL" --user alice --geometry 760x520+20+40
     start bob "$CHAT" --url "$URL" --user bob --geometry 760x520+800+40
     WINDOWS=("${PIDS[-2]}" "${PIDS[-1]}")
-    # --- Inspector (added by the integrator): start it here with start NAME PROGRAM ARGS,
-    # e.g. start inspector "$BIN/smartsocket-inspector" --url "$URL"; it is stopped with the
-    # rest. Do not add it to WINDOWS unless closing it should end the demo.
-    # ---
-    echo "==> two chat windows are open (alice and bob); close both, or press Ctrl-C, to stop"
+    # The inspector watches the chat server through its admin namespace. It is not one of
+    # WINDOWS: closing the two chat windows ends the demo, and cleanup stops the inspector.
+    start inspector "$INSPECTOR" --url "$URL" --admin --page events
+    echo "==> two chat windows are open (alice and bob), and the inspector watching the server;"
+    echo "    close both chat windows, or press Ctrl-C, to stop"
     for pid in "${WINDOWS[@]}"; do
         wait "$pid" || true
     done

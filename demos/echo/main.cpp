@@ -2,6 +2,8 @@
 // server (shared/anchors/node-socketio/server.js), so the same load generator and the same
 // clients can be pointed at either. Public API only.
 
+#include "demoadminflags.h"
+
 #include <smartsocket/smartsocket.h>
 
 #include <QCommandLineParser>
@@ -199,25 +201,8 @@ int main(int argc, char *argv[])
     parser.addOptions({ compressionThresholdOption, compressionLevelOption, encryptionKeyOption,
         requireEncryptionOption });
     // The admin namespace of the Socket.IO Admin UI and the desktop inspector.
-    const QCommandLineOption adminOption(QStringLiteral("admin"),
-        QStringLiteral("Serve the admin namespace (Socket.IO Admin UI, inspector)."));
-    const QCommandLineOption adminNamespaceOption(QStringLiteral("admin-namespace"),
-        QStringLiteral("Name of the admin namespace (/admin)."), QStringLiteral("ns"));
-    const QCommandLineOption adminUserOption(QStringLiteral("admin-user"),
-        QStringLiteral("Admin login name; needs --admin-password-hash."), QStringLiteral("user"));
-    const QCommandLineOption adminHashOption(QStringLiteral("admin-password-hash"),
-        QStringLiteral("bcrypt hash of the admin password ($2b$...)."), QStringLiteral("bcrypt"));
-    const QCommandLineOption adminReadonlyOption(QStringLiteral("admin-readonly"),
-        QStringLiteral("Admins may watch but not join, leave, disconnect or emit."));
-    const QCommandLineOption adminModeOption(QStringLiteral("admin-mode"),
-        QStringLiteral("development (every event) or production (aggregates only); "
-                       "development."),
-        QStringLiteral("mode"));
-    const QCommandLineOption serverIdOption(QStringLiteral("server-id"),
-        QStringLiteral("Name of this server in the admin UI (the host name)."),
-        QStringLiteral("id"));
-    parser.addOptions({ adminOption, adminNamespaceOption, adminUserOption, adminHashOption,
-        adminReadonlyOption, adminModeOption, serverIdOption });
+    DemoAdminFlags adminFlags(QStringLiteral("smartsocket-echo-server"));
+    adminFlags.addTo(parser);
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "smartsocket-echo-server: unexpected argument: %s\n",
@@ -325,26 +310,8 @@ int main(int argc, char *argv[])
     options.encryptionKey = encryptionKey;
     options.requireEncryption = parser.isSet(requireEncryptionOption);
 
-    SmartSocket::InstrumentOptions admin;
-    if (parser.isSet(adminNamespaceOption))
-        admin.namespaceName = parser.value(adminNamespaceOption);
-    admin.username = parser.value(adminUserOption);
-    admin.passwordHash = parser.value(adminHashOption).toUtf8();
-    admin.readonly = parser.isSet(adminReadonlyOption);
-    admin.serverId = parser.value(serverIdOption);
-    const QString adminMode = parser.value(adminModeOption);
-    if (adminMode == QLatin1String("production")) {
-        admin.mode = SmartSocket::InstrumentOptions::Mode::Production;
-    } else if (!adminMode.isEmpty() && adminMode != QLatin1String("development")) {
-        std::fprintf(
-            stderr, "smartsocket-echo-server: --admin-mode is development or production\n");
+    if (!adminFlags.parse(parser))
         return 1;
-    }
-    if (parser.isSet(adminUserOption) != parser.isSet(adminHashOption)) {
-        std::fprintf(stderr,
-            "smartsocket-echo-server: --admin-user and --admin-password-hash go together\n");
-        return 1;
-    }
 
     if (!installSignalHandlers()) {
         std::perror("smartsocket-echo-server: signal handlers");
@@ -356,16 +323,8 @@ int main(int argc, char *argv[])
         server.setEventRateLimit(limit.first, limit.second);
     addHandlers(&server, server.defaultNamespace());
     addHandlers(&server, server.of(QStringLiteral("/chat")));
-    // Any admin flag implies --admin: a password given without it must not go unnoticed.
-    const bool adminWanted = parser.isSet(adminOption) || parser.isSet(adminNamespaceOption)
-        || parser.isSet(adminUserOption) || parser.isSet(adminHashOption)
-        || parser.isSet(adminReadonlyOption) || parser.isSet(adminModeOption)
-        || parser.isSet(serverIdOption);
-    if (adminWanted && !server.instrument(admin)) {
-        std::fprintf(
-            stderr, "smartsocket-echo-server: --admin: %s\n", qPrintable(server.errorString()));
+    if (!adminFlags.apply(server))
         return 1;
-    }
 
     if (parser.isSet(verboseOption)) {
         QObject::connect(&server, &Server::connected, [](Socket *socket) {

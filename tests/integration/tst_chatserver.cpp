@@ -111,6 +111,7 @@ private Q_SLOTS:
     void badJoins();
     void listRooms();
     void encryption();
+    void admin();
     void shutdownAndFlags();
 
 private:
@@ -413,6 +414,47 @@ void tst_ChatServer::listRooms()
         QStringLiteral("leave-room"), { { QStringLiteral("room"), QStringLiteral("new-room") } });
     rooms = alice.ask(QStringLiteral("list-rooms"), {}).value(QStringLiteral("rooms")).toList();
     QCOMPARE(rooms.size(), 2);
+}
+
+// --admin: the admin namespace the inspector and the Socket.IO Admin UI connect to. An admin
+// gets `config`, and sees a chat user's join-room as event_received (development mode).
+void tst_ChatServer::admin()
+{
+    // Without the flag there is no admin namespace: the CONNECT is refused.
+    {
+        auto plain = startServer();
+        ClientOptions options;
+        options.namespaceName = QStringLiteral("/admin");
+        Client admin(plain->url(), options);
+        QSignalSpy errors(&admin, &Client::errorOccurred);
+        admin.open();
+        QVERIFY(errors.wait(5000));
+        QVERIFY(!admin.isConnected());
+    }
+
+    auto server = startServer({ QStringLiteral("--admin") });
+    ClientOptions options;
+    options.namespaceName = QStringLiteral("/admin");
+    Client admin(server->url(), options);
+    QVariantMap config;
+    QStringList received;
+    admin.on(QStringLiteral("config"),
+        [&config](const QVariantList &args) { config = args.value(0).toMap(); });
+    admin.on(QStringLiteral("event_received"), [&received](const QVariantList &args) {
+        received.append(args.value(2).toList().value(0).toString());
+    });
+    QVERIFY(TestKit::connectClient(admin));
+    QTRY_VERIFY_WITH_TIMEOUT(!config.isEmpty(), 5000);
+    QVERIFY(config.value(QStringLiteral("supportedFeatures"))
+                .toList()
+                .contains(QStringLiteral("ALL_EVENTS")));
+
+    Peer alice(server->url());
+    QVERIFY(alice.connect());
+    QCOMPARE(alice.join(QStringLiteral("general"), QStringLiteral("alice"))
+                 .value(QStringLiteral("joined")),
+        QVariant(true));
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains(QStringLiteral("join-room")), 5000);
 }
 
 void tst_ChatServer::encryption()

@@ -168,7 +168,8 @@ void tst_RunDemo::windowsStopOnInterrupt()
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));
     const auto pids = startedPids(output);
     QCOMPARE(pids.keys(),
-        QStringList({ QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("server") }));
+        QStringList({ QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("inspector"),
+            QStringLiteral("server") }));
     for (const qint64 pid : pids)
         QVERIFY(isAlive(pid));
 
@@ -188,7 +189,8 @@ void tst_RunDemo::closingTheWindowsEndsTheDemo()
     QString output;
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));
     const auto pids = startedPids(output);
-    QCOMPARE(pids.size(), 3);
+    QCOMPARE(pids.size(), 4); // server, alice, bob and the inspector
+    QVERIFY(isAlive(pids.value(QStringLiteral("inspector"))));
     // A window closed by its user quits its program; SIGTERM ends it the same way from here.
     ::kill(pid_t(pids.value(QStringLiteral("alice"))), SIGTERM);
     QTest::qWait(300);
@@ -200,6 +202,8 @@ void tst_RunDemo::closingTheWindowsEndsTheDemo()
     QVERIFY2(script.exitCode() == 0, qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("the chat windows were closed")), qPrintable(output));
     QTRY_VERIFY(!isAlive(pids.value(QStringLiteral("server"))));
+    // The inspector is no window of the demo's end condition, but nothing outlives the demo.
+    QTRY_VERIFY(!isAlive(pids.value(QStringLiteral("inspector"))));
 }
 
 QTEST_GUILESS_MAIN(tst_RunDemo)

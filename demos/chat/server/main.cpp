@@ -3,6 +3,7 @@
 // optional encryption. Public API only. The protocol is described in chatservice.h.
 
 #include "chatservice.h"
+#include "demoadminflags.h"
 #include "demoserverflags.h"
 #include "shutdownsignals.h"
 
@@ -27,6 +28,7 @@ struct Config
     ChatService::Settings chat;
     SmartSocket::RateLimit messageRate { 10000, 10 };
     bool verbose = false;
+    DemoAdminFlags admin { QString::fromLatin1(program) };
 };
 
 // Returns false after printing the problem (parser.process() exits for --help itself).
@@ -57,13 +59,14 @@ bool parseArguments(const QCoreApplication &app, Config *config)
             .arg(config->chat.defaultRooms.join(QLatin1Char(','))),
         QStringLiteral("names"));
     parser.addOptions({ historyOption, maxLengthOption, rateOption, roomsOption });
+    config->admin.addTo(parser);
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
         common.error(QStringLiteral("unexpected argument: %1")
                          .arg(parser.positionalArguments().constFirst()));
         return false;
     }
-    if (!common.apply(parser, config->options))
+    if (!common.apply(parser, config->options) || !config->admin.parse(parser))
         return false;
     config->verbose = common.verbose(parser);
 
@@ -147,8 +150,9 @@ int main(int argc, char *argv[])
     ChatService chat(server.of(QStringLiteral("/chat")), config.chat);
     if (config.verbose)
         logActivity(&server, &chat);
-    // Instrumentation hooks in here: everything observable is on `server` (signals, stats,
-    // namespaces) and on `chat` (rooms(), users(), history() and its signals).
+    // --admin: the Socket.IO Admin UI and smartsocket-inspector watch the chat through it.
+    if (!config.admin.apply(server))
+        return 1;
 
     QObject::connect(&stopSignals, &ShutdownSignals::received, &app, [&] {
         chat.shutdown(); // no "user-left" to the rooms while everyone is disconnected
