@@ -122,7 +122,8 @@ echo "==> smartsocket-chat-server listening on $URL (namespace /chat)"
 
 stop_server() {
     echo "==> stopping the server (SIGTERM)"
-    kill -TERM "$SERVER_PID"
+    # A Ctrl-C in the terminal reaches the whole process group: the server may be gone already.
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
     local status=0
     wait "$SERVER_PID" || status=$?
     echo "==> server log:"
@@ -139,7 +140,8 @@ if [[ $HEADLESS -eq 0 ]]; then
     WINDOWS=("${PIDS[-2]}" "${PIDS[-1]}")
     # The inspector watches the chat server through its admin namespace. It is not one of
     # WINDOWS: closing the two chat windows ends the demo, and cleanup stops the inspector.
-    start inspector "$INSPECTOR" --url "$URL" --admin --page events
+    start inspector "$INSPECTOR" --url "$URL" --admin --page events \
+        -qwindowgeometry 1540x380+20+600
     echo "==> two chat windows are open (alice and bob), and the inspector watching the server;"
     echo "    close both chat windows, or press Ctrl-C, to stop"
     for pid in "${WINDOWS[@]}"; do

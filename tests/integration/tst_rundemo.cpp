@@ -8,6 +8,7 @@
 
 #include <smartsocket/smartsocket.h>
 
+#include <QScopeGuard>
 #include <QtTest>
 
 #include <csignal>
@@ -164,6 +165,14 @@ void tst_RunDemo::windowsStopOnInterrupt()
     if (!TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-chat")))
         SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat not built");
     QProcess script;
+    // On any early return the script gets Ctrl-C, so its trap stops what it started (the
+    // QProcess destructor would SIGKILL it and leave its children running).
+    const auto interrupt = qScopeGuard([&script] {
+        if (script.state() != QProcess::NotRunning) {
+            ::kill(pid_t(script.processId()), SIGINT);
+            script.waitForFinished(20000);
+        }
+    });
     QString output;
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));
     const auto pids = startedPids(output);
@@ -186,6 +195,14 @@ void tst_RunDemo::closingTheWindowsEndsTheDemo()
     if (!TestKit::DemoServer::isBuilt(QStringLiteral("smartsocket-chat")))
         SMARTSOCKET_SKIP_OR_FAIL("smartsocket-chat not built");
     QProcess script;
+    // On any early return the script gets Ctrl-C, so its trap stops what it started (the
+    // QProcess destructor would SIGKILL it and leave its children running).
+    const auto interrupt = qScopeGuard([&script] {
+        if (script.state() != QProcess::NotRunning) {
+            ::kill(pid_t(script.processId()), SIGINT);
+            script.waitForFinished(20000);
+        }
+    });
     QString output;
     QVERIFY2(startGuiDemo(script, &output), qPrintable(output));
     const auto pids = startedPids(output);
