@@ -29,12 +29,14 @@
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QThread>
 
 using namespace Inspector;
 
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void clientModeReconnects();
     void commandLine();
     void adminMode();
+    void adminModeOnSmartSocket();
     void adminReadonly();
 
 private:
@@ -349,6 +352,80 @@ void tst_InspectorWindow::adminMode()
     auto *dashboard = window.findChild<DashboardPage *>();
     QTRY_VERIFY_WITH_TIMEOUT(dashboard->pointCount(StatsHistory::PacketsIn) > 0, 8000);
     QTRY_VERIFY_WITH_TIMEOUT(dashboard->pointCount(StatsHistory::Clients) > 0, 8000);
+}
+
+// The whole chain on our own server: Server::instrument() reports an event's ack with its
+// latency and a rate-limit rejection (SmartSocket's extension events), and the real window
+// shows them in its acks and rate-limit views.
+void tst_InspectorWindow::adminModeOnSmartSocket()
+{
+    using namespace SmartSocket;
+    ServerOptions options;
+    options.host = QHostAddress::LocalHost;
+    Server server(options);
+    server.on(QStringLiteral("echo"), [](Socket *, const QVariantList &args, const Ack &ack) {
+        QThread::msleep(3); // a latency the acks view must show as more than nothing
+        ack(args);
+    });
+    server.setEventRateLimit(QStringLiteral("spam"), RateLimit { 60000, 1 });
+    InstrumentOptions instrument;
+    instrument.statsInterval = 500;
+    QVERIFY2(server.instrument(instrument), qPrintable(server.errorString()));
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionProfile profile;
+    profile.mode = ConnectionProfile::Mode::Admin;
+    profile.url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.port()));
+    QString error;
+    QVERIFY2(window.connectTo(profile, {}, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), ConnectionState::Connected, 10000);
+    QTRY_VERIFY(window.adminConnection()->hasConfig());
+
+    // An application client: one acked event, then two events over a limit of one.
+    Client client(profile.url);
+    QSignalSpy connected(&client, &Client::connected);
+    client.open();
+    QVERIFY(connected.wait(5000));
+    bool acked = false;
+    client.emitEvent(QStringLiteral("echo"), { 42 },
+        [&acked](const AckResult &result) { acked = result.isOk(); });
+    QTRY_VERIFY(acked);
+    client.emitEvent(QStringLiteral("spam"), { 1 });
+    client.emitEvent(QStringLiteral("spam"), { 2 });
+
+    // Nothing is "not available" on our server: it announces both extensions.
+    for (AvailabilityStack *stack : window.findChildren<AvailabilityStack *>())
+        QVERIFY2(stack->isAvailable(), qPrintable(stack->reason()));
+
+    auto *acks = child<QTableView>(&window, "acksView");
+    const auto findRow = [](QAbstractItemModel *model, int column, const QString &text) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, column).data().toString() == text)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        findRow(acks->model(), AcksModel::EventColumn, QStringLiteral("echo")) >= 0, 10000);
+    const int ackRow = findRow(acks->model(), AcksModel::EventColumn, QStringLiteral("echo"));
+    QCOMPARE(acks->model()->index(ackRow, AcksModel::StatusColumn).data().toString(),
+        QStringLiteral("ok"));
+    const double latency = acks->model()
+                               ->index(ackRow, AcksModel::LatencyColumn)
+                               .data(AcksModel::LatencyRole)
+                               .toDouble();
+    QVERIFY2(latency >= 3.0 && latency < 5000.0, qPrintable(QString::number(latency)));
+
+    auto *limits = child<QTableView>(&window, "rateLimitsView");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        findRow(limits->model(), RateLimitModel::EventColumn, QStringLiteral("spam")) >= 0, 10000);
+    const int limitRow
+        = findRow(limits->model(), RateLimitModel::EventColumn, QStringLiteral("spam"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        limits->model()->index(limitRow, RateLimitModel::RejectedColumn).data().toInt(), 1, 5000);
 }
 
 void tst_InspectorWindow::adminReadonly()
