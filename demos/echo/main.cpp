@@ -60,6 +60,109 @@ QVariantList firstArgument(const QVariantList &args)
     return args.mid(0, 1);
 }
 
+QVariantList remoteSocketsToList(const QList<SmartSocket::RemoteSocket> &sockets)
+{
+    QVariantList out;
+    for (const auto &s : sockets) {
+        out.append(
+            QVariantMap { { QStringLiteral("id"), s.id() }, { QStringLiteral("rooms"), s.rooms() },
+                { QStringLiteral("data"), s.data() }, { QStringLiteral("local"), s.isLocal() },
+                { QStringLiteral("auth"), s.handshake().value(QStringLiteral("auth")) } });
+    }
+    return out;
+}
+
+// With --redis: events that let a client drive the cluster operations of this node (the
+// cluster tests and anyone trying a cluster by hand use them).
+void addClusterHandlers(Namespace *nsp, const QString &serverId)
+{
+    nsp->on(QStringLiteral("join"), [](Socket *socket, const QVariantList &args, const Ack &ack) {
+        socket->join(args.value(0).toString());
+        ack({ true });
+    });
+    nsp->on(
+        QStringLiteral("set-data"), [](Socket *socket, const QVariantList &args, const Ack &ack) {
+            socket->data().insert(args.value(0).toString(), args.value(1));
+            ack({ true });
+        });
+    // [room or "", event, payload]: a broadcast from this node to every node.
+    nsp->on(QStringLiteral("to-room"), [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+        const QString room = args.value(0).toString();
+        const auto op = room.isEmpty() ? SmartSocket::BroadcastOperator(nsp) : nsp->to(room);
+        ack({ op.emitEvent(args.value(1).toString(), args.mid(2)) });
+    });
+    nsp->on(
+        QStringLiteral("fetch-sockets"), [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            const QString room = args.value(0).toString();
+            const auto op = room.isEmpty() ? SmartSocket::BroadcastOperator(nsp) : nsp->to(room);
+            op.fetchSockets(
+                [ack](const QList<SmartSocket::RemoteSocket> &sockets, const QString &error) {
+                    ack({ remoteSocketsToList(sockets), error });
+                });
+        });
+    // [room, event, payload]: fetchSockets, then RemoteSocket::emitEvent on each.
+    nsp->on(QStringLiteral("fetch-and-emit"),
+        [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            const QString event = args.value(1).toString();
+            const QVariantList payload = args.mid(2);
+            nsp->to(args.value(0).toString())
+                .fetchSockets([ack, event, payload](const QList<SmartSocket::RemoteSocket> &sockets,
+                                  const QString &) {
+                    for (const auto &s : sockets)
+                        s.emitEvent(event, payload);
+                    ack({ int(sockets.size()) });
+                });
+        });
+    nsp->on(
+        QStringLiteral("sockets-join"), [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            nsp->to(args.value(0).toString()).socketsJoin(args.value(1).toString());
+            ack({ true });
+        });
+    nsp->on(
+        QStringLiteral("sockets-leave"), [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            nsp->to(args.value(0).toString()).socketsLeave(args.value(1).toString());
+            ack({ true });
+        });
+    nsp->on(QStringLiteral("disconnect-sockets"),
+        [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            nsp->to(args.value(0).toString()).disconnectSockets(args.value(1).toBool());
+            ack({ true });
+        });
+    nsp->on(QStringLiteral("server-count"), [nsp](Socket *, const QVariantList &, const Ack &ack) {
+        nsp->serverCount([ack](int count, const QString &error) { ack({ count, error }); });
+    });
+    nsp->on(QStringLiteral("all-rooms"), [nsp](Socket *, const QVariantList &, const Ack &ack) {
+        nsp->allRooms([ack](const QStringList &rooms, const QString &error) {
+            ack({ rooms, error });
+        });
+    });
+    // [event, args..., ] with an ack: serverSideEmit with acknowledgements.
+    nsp->on(QStringLiteral("server-side-emit"),
+        [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+            nsp->serverSideEmit(args.value(0).toString(), args.mid(1),
+                [ack](const QVariantList &responses, const QString &error) {
+                    ack({ responses, error });
+                });
+        });
+    // What other nodes send: answered with this node's id and what came.
+    nsp->onServerSideEmit(QStringLiteral("whoami"),
+        [serverId](const QVariantList &args, const SmartSocket::ServerSideAck &ack) {
+            ack(QVariantMap {
+                { QStringLiteral("serverId"), serverId }, { QStringLiteral("args"), args } });
+        });
+    // And tells its own clients, so a test sees a serverSideEmit without ack arrive.
+    nsp->onServerSideEmit(QStringLiteral("announce"),
+        [nsp](const QVariantList &args, const SmartSocket::ServerSideAck &) {
+            nsp->to(QStringLiteral("announcements"))
+                .local()
+                .emitEvent(QStringLiteral("announced"), args);
+        });
+    nsp->on(QStringLiteral("announce"), [nsp](Socket *, const QVariantList &args, const Ack &ack) {
+        nsp->serverSideEmit(QStringLiteral("announce"), args);
+        ack({ true });
+    });
+}
+
 void addHandlers(Server *server, Namespace *nsp)
 {
     nsp->on(QStringLiteral("echo"),
@@ -186,6 +289,12 @@ int main(int argc, char *argv[])
         QStringLiteral("key"));
     const QCommandLineOption requireEncryptionOption(QStringLiteral("require-encryption"),
         QStringLiteral("Refuse clients that do not encrypt (needs a key)."));
+    const QCommandLineOption redisOption(QStringLiteral("redis"),
+        QStringLiteral("Run as a cluster node on this Redis (redis://HOST:PORT)."),
+        QStringLiteral("url"));
+    const QCommandLineOption serverIdOption(QStringLiteral("server-id"),
+        QStringLiteral("This node's id in the cluster (random if absent)."), QStringLiteral("id"));
+    parser.addOptions({ redisOption, serverIdOption });
     parser.addOptions({ compressionThresholdOption, compressionLevelOption, encryptionKeyOption,
         requireEncryptionOption });
     parser.process(app);
@@ -290,6 +399,18 @@ int main(int argc, char *argv[])
     options.encryptionKey = encryptionKey;
     options.requireEncryption = parser.isSet(requireEncryptionOption);
 
+    if (parser.isSet(redisOption)) {
+        options.redisUrl = QUrl(parser.value(redisOption));
+        if (options.redisUrl.scheme() != QLatin1String("redis")
+            || options.redisUrl.host().isEmpty()) {
+            std::fprintf(stderr,
+                "smartsocket-echo-server: invalid --redis %s (redis://HOST:PORT)\n",
+                qPrintable(parser.value(redisOption)));
+            return 1;
+        }
+        options.serverId = parser.value(serverIdOption);
+    }
+
     if (!installSignalHandlers()) {
         std::perror("smartsocket-echo-server: signal handlers");
         return 1;
@@ -300,6 +421,22 @@ int main(int argc, char *argv[])
         server.setEventRateLimit(limit.first, limit.second);
     addHandlers(&server, server.defaultNamespace());
     addHandlers(&server, server.of(QStringLiteral("/chat")));
+    int redisErrors = 0;
+    if (!options.redisUrl.isEmpty()) {
+        addClusterHandlers(server.defaultNamespace(), options.serverId);
+        addClusterHandlers(server.of(QStringLiteral("/chat")), options.serverId);
+        // Cluster errors (Redis unreachable) come without a socket; printed as they come.
+        QObject::connect(&server, &Server::errorOccurred,
+            [&redisErrors](const SmartSocket::Error &error, Socket *socket, const QString &) {
+                if (socket)
+                    return;
+                ++redisErrors;
+                std::fprintf(stderr, "cluster error: %s\n", qPrintable(error.message()));
+            });
+        server.defaultNamespace()->on(QStringLiteral("cluster-errors"),
+            [&redisErrors](
+                Socket *, const QVariantList &, const Ack &ack) { ack({ redisErrors }); });
+    }
 
     if (parser.isSet(verboseOption)) {
         QObject::connect(&server, &Server::connected, [](Socket *socket) {

@@ -20,12 +20,23 @@ class Socket;
 namespace Internal {
 class ServerCore;
 class EngineSession;
+class Adapter;
+class RedisAdapter;
 } // namespace Internal
 
 /// Handler of an incoming event: the socket, the event's arguments, and the ack to answer
 /// (Ack::isRequested() tells whether the client wants one).
 using EventHandler = std::function<void(Socket *socket, const QVariantList &args, const Ack &ack)>;
 /// Catch-all handler: called for every event of the namespace, before the event's own handler.
+/// Answers a server-side emit that asked for acknowledgements (a no-op when none was asked).
+using ServerSideAck = std::function<void(const QVariant &response)>;
+/// Receives events other nodes sent with serverSideEmit().
+using ServerSideHandler = std::function<void(const QVariantList &args, const ServerSideAck &ack)>;
+/// Completion of serverSideEmit() with acks: one response per other node, and an error when
+/// some did not answer within the requests timeout.
+using ServerSideEmitCallback
+    = std::function<void(const QVariantList &responses, const QString &error)>;
+
 using AnyEventHandler
     = std::function<void(Socket *socket, const QString &event, const QVariantList &args)>;
 
@@ -80,6 +91,21 @@ public:
     QStringList rooms() const;
     void disconnectSockets(bool close = false);
 
+    // --- Cluster (meaningful with ServerOptions::redisUrl; one node otherwise) ---
+    /// Every socket of the namespace, on every node.
+    void fetchSockets(FetchSocketsCallback done) const;
+    QFuture<QList<RemoteSocket>> fetchSockets() const;
+    /// Sends an event to the other nodes' handlers (onServerSideEmit), not to clients.
+    void serverSideEmit(const QString &event, const QVariantList &args = {});
+    /// The same, waiting for one acknowledgement per other node.
+    void serverSideEmit(
+        const QString &event, const QVariantList &args, ServerSideEmitCallback done);
+    void onServerSideEmit(const QString &event, ServerSideHandler handler);
+    /// How many nodes serve this namespace (PUBSUB NUMSUB); 1 without a cluster.
+    void serverCount(std::function<void(int count, const QString &error)> done) const;
+    /// Rooms of every node (socket id rooms included, as socket.io reports them).
+    void allRooms(std::function<void(const QStringList &rooms, const QString &error)> done) const;
+
 Q_SIGNALS:
     void connected(SmartSocket::Socket *socket);
     void disconnected(SmartSocket::Socket *socket, const QString &reason);
@@ -89,6 +115,8 @@ private:
     ~Namespace() override;
     friend class Internal::ServerCore;
     friend class Internal::EngineSession;
+    friend class Internal::Adapter;
+    friend class Internal::RedisAdapter;
     friend class BroadcastOperator;
     friend class Socket;
     friend class Server;

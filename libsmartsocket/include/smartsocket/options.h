@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 #include <QVariantMap>
 
 namespace SmartSocket {
@@ -77,6 +78,18 @@ struct SMARTSOCKET_EXPORT ServerOptions
     int poolSize = 1000;
     int maxPoolSize = 10000;
     double poolGrowthRate = 0.5;
+
+    // --- Cluster (several server processes on one Redis; off unless redisUrl is set) ---
+    /// redis://[:password@]host[:port]. Wire-compatible with @socket.io/redis-adapter 8.x, so
+    /// SmartSocket and Node socket.io nodes can serve one application together.
+    QUrl redisUrl;
+    /// Channel prefix (the Node adapter's `key`).
+    QString redisKey = QStringLiteral("socket.io");
+    /// How long fetchSockets(), serverSideEmit() with acks and allRooms() wait for the other
+    /// nodes (the Node adapter's `requestsTimeout`).
+    int redisRequestsTimeout = 5000;
+    /// This node's adapter uid on the wire; random (6 characters, as the Node adapter) if empty.
+    QString serverId;
 };
 
 /// Client configuration. Names follow the seed guide; times are milliseconds.

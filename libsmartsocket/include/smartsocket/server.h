@@ -87,6 +87,25 @@ public:
     BroadcastOperator except(const QString &room) const;
 
     /// Per-event middleware for every namespace (the seed's `server.use`).
+    /// Cluster operations on the default namespace (see Namespace).
+    void fetchSockets(FetchSocketsCallback done) const
+    {
+        defaultNamespace()->fetchSockets(std::move(done));
+    }
+    QFuture<QList<RemoteSocket>> fetchSockets() const { return defaultNamespace()->fetchSockets(); }
+    void serverSideEmit(const QString &event, const QVariantList &args = {})
+    {
+        defaultNamespace()->serverSideEmit(event, args);
+    }
+    void serverSideEmit(const QString &event, const QVariantList &args, ServerSideEmitCallback done)
+    {
+        defaultNamespace()->serverSideEmit(event, args, std::move(done));
+    }
+    void serverCount(std::function<void(int count, const QString &error)> done) const
+    {
+        defaultNamespace()->serverCount(std::move(done));
+    }
+
     void use(EventMiddleware middleware);
     /// Per-event middleware for one event only, in every namespace.
     void use(const QString &event, EventMiddleware middleware);

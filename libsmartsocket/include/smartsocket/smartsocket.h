@@ -9,5 +9,6 @@
 #include <smartsocket/namespace.h>
 #include <smartsocket/options.h>
 #include <smartsocket/ratelimit.h>
+#include <smartsocket/remotesocket.h>
 #include <smartsocket/server.h>
 #include <smartsocket/socket.h>

@@ -1,5 +1,11 @@
 #include "servercore_p.h"
 
+#include "adapter.h"
+
+#include <QPromise>
+
+#include <stdexcept>
+
 #include "session/enginemessage.h"
 
 namespace SmartSocket {
@@ -51,8 +57,15 @@ int BroadcastOperator::emitEvent(const QString &event, const QVariantList &args)
     data.reserve(args.size() + 1);
     data.append(event);
     data.append(args);
-    return Internal::ServerCore::get(m_nsp->server())
-        ->broadcast(*this, Packet { PacketType::Event, m_nsp->name(), -1, data });
+    return m_nsp->d->adapter->broadcast(
+        *this, Packet { PacketType::Event, m_nsp->name(), -1, data });
+}
+
+BroadcastOperator BroadcastOperator::local() const
+{
+    BroadcastOperator op(*this);
+    op.m_local = true;
+    return op;
 }
 
 QList<Socket *> BroadcastOperator::sockets() const
@@ -63,30 +76,57 @@ QList<Socket *> BroadcastOperator::sockets() const
     return result;
 }
 
+void BroadcastOperator::fetchSockets(FetchSocketsCallback done) const
+{
+    if (!m_nsp) {
+        if (done)
+            done({}, QStringLiteral("no namespace"));
+        return;
+    }
+    m_nsp->d->adapter->fetchSockets(*this, std::move(done));
+}
+
+QFuture<QList<RemoteSocket>> BroadcastOperator::fetchSockets() const
+{
+    auto promise = std::make_shared<QPromise<QList<RemoteSocket>>>();
+    QFuture<QList<RemoteSocket>> future = promise->future();
+    promise->start();
+    fetchSockets([promise](const QList<RemoteSocket> &sockets, const QString &error) {
+        if (!error.isEmpty())
+            promise->setException(std::make_exception_ptr(std::runtime_error(error.toStdString())));
+        else
+            promise->addResult(sockets);
+        promise->finish();
+    });
+    return future;
+}
+
 void BroadcastOperator::socketsJoin(const QString &room) const
 {
-    const auto list = sockets();
-    for (Socket *s : list)
-        s->join(room);
+    socketsJoin(QStringList { room });
+}
+
+void BroadcastOperator::socketsJoin(const QStringList &rooms) const
+{
+    if (m_nsp)
+        m_nsp->d->adapter->addSockets(*this, rooms);
 }
 
 void BroadcastOperator::socketsLeave(const QString &room) const
 {
-    const auto list = sockets();
-    for (Socket *s : list)
-        s->leave(room);
+    socketsLeave(QStringList { room });
+}
+
+void BroadcastOperator::socketsLeave(const QStringList &rooms) const
+{
+    if (m_nsp)
+        m_nsp->d->adapter->delSockets(*this, rooms);
 }
 
 void BroadcastOperator::disconnectSockets(bool close) const
 {
-    const auto list = sockets();
-    QList<QPointer<Socket>> guarded;
-    for (Socket *s : list)
-        guarded.append(s);
-    for (const auto &s : guarded) {
-        if (s)
-            s->disconnectFromClient(close);
-    }
+    if (m_nsp)
+        m_nsp->d->adapter->disconnectSockets(*this, close);
 }
 
 namespace Internal {

@@ -13,6 +13,7 @@ Namespace::Namespace(const QString &name, Server *server) : QObject(server), d(n
 
 Namespace::~Namespace()
 {
+    d->adapter.reset(); // before the sockets: pending cluster requests end first
     // Sockets are children: delete them while d (their registry) still exists.
     const auto sockets = findChildren<Socket *>(Qt::FindDirectChildrenOnly);
     for (Socket *socket : sockets)
@@ -116,6 +117,53 @@ QStringList Namespace::rooms() const
 void Namespace::disconnectSockets(bool close)
 {
     BroadcastOperator(this).disconnectSockets(close);
+}
+
+void Namespace::fetchSockets(FetchSocketsCallback done) const
+{
+    BroadcastOperator(const_cast<Namespace *>(this)).fetchSockets(std::move(done));
+}
+
+QFuture<QList<RemoteSocket>> Namespace::fetchSockets() const
+{
+    return BroadcastOperator(const_cast<Namespace *>(this)).fetchSockets();
+}
+
+void Namespace::serverSideEmit(const QString &event, const QVariantList &args)
+{
+    QVariantList data { event };
+    data.append(args);
+    d->adapter->serverSideEmit(data, nullptr);
+}
+
+void Namespace::serverSideEmit(
+    const QString &event, const QVariantList &args, ServerSideEmitCallback done)
+{
+    QVariantList data { event };
+    data.append(args);
+    if (!done)
+        done = [](const QVariantList &, const QString &) {};
+    d->adapter->serverSideEmit(data, std::move(done));
+}
+
+void Namespace::onServerSideEmit(const QString &event, ServerSideHandler handler)
+{
+    if (handler)
+        d->serverSideHandlers.insert(event, std::move(handler));
+    else
+        d->serverSideHandlers.remove(event);
+}
+
+void Namespace::serverCount(std::function<void(int, const QString &)> done) const
+{
+    if (done)
+        d->adapter->serverCount(std::move(done));
+}
+
+void Namespace::allRooms(std::function<void(const QStringList &, const QString &)> done) const
+{
+    if (done)
+        d->adapter->allRooms(std::move(done));
 }
 
 } // namespace SmartSocket

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "adapter.h"
+
 #include "cluster/roomregistry.h"
 
 #include <smartsocket/ack.h>
@@ -24,6 +26,9 @@ public:
     std::shared_ptr<const std::vector<EventMiddleware>> eventMiddleware;
     std::shared_ptr<const std::vector<ConnectMiddleware>> connectMiddleware;
     Internal::RoomRegistry<Socket> registry;
+    /// In-memory by default; a RedisAdapter when the server is a cluster node.
+    std::unique_ptr<Internal::Adapter> adapter;
+    QHash<QString, ServerSideHandler> serverSideHandlers;
 };
 
 } // namespace SmartSocket

@@ -1,5 +1,7 @@
 #include "servercore_p.h"
 
+#include "cluster/redisadaptermessage.h"
+
 #include <QFile>
 
 #include <unistd.h>
@@ -31,6 +33,19 @@ QVariantMap ConnectionStats::toMap() const
 Server::Server(const ServerOptions &options, QObject *parent)
     : QObject(parent), d(new ServerCore(this, options))
 {
+    if (!options.redisUrl.isEmpty()) {
+        d->redisUid = options.serverId.isEmpty() ? Cluster::RedisAdapterMessage::randomId()
+                                                 : options.serverId;
+        d->redis = new Cluster::RedisConnection(options.redisUrl, this);
+        // Once per outage (the link retries with backoff by itself), never in a loop.
+        connect(d->redis, &Cluster::RedisConnection::errorOccurred, this,
+            [this](const QString &message) {
+                Q_EMIT errorOccurred(
+                    Error(message, {}, QStringLiteral("REDIS_UNAVAILABLE")), nullptr, QString());
+            });
+        // Opened from the event loop: an invalid URL is reported to connected slots.
+        QMetaObject::invokeMethod(d->redis, &Cluster::RedisConnection::open, Qt::QueuedConnection);
+    }
     d->root = d->createNamespace(QStringLiteral("/"));
 }
 

@@ -15,6 +15,7 @@
 #include "serverobserver.h"
 #include "socket_p.h"
 
+#include "cluster/redisconnection.h"
 #include "features/envelope.h"
 #include "features/pool.h"
 #include "features/ratelimiter.h"
@@ -72,6 +73,9 @@ public:
     Transport::IoCore *io = nullptr;
     QHash<QString, Namespace *> namespaces;
     Namespace *root = nullptr;
+    /// The cluster's Redis link (a child of the Server), shared by every namespace's adapter.
+    Cluster::RedisConnection *redis = nullptr;
+    QString redisUid;
     std::shared_ptr<const EventMiddlewareList> eventMiddleware;
     std::shared_ptr<const ConnectMiddlewareList> connectMiddleware;
     int pingQueue = -1;

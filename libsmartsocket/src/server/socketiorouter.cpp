@@ -5,6 +5,8 @@
 
 #include "servercore_p.h"
 
+#include "redisadapter.h"
+
 #include "session/closereason.h"
 #include "session/middlewarechain.h"
 
@@ -275,6 +277,11 @@ void ServerCore::removeSocket(Socket *socket, const QString &reason, bool notify
 Namespace *ServerCore::createNamespace(const QString &name)
 {
     auto *nsp = new Namespace(name, q);
+    if (redis)
+        nsp->d->adapter = std::make_unique<RedisAdapter>(
+            nsp, redis, options.redisKey, redisUid, options.redisRequestsTimeout);
+    else
+        nsp->d->adapter = std::make_unique<Adapter>(nsp);
     namespaces.insert(name, nsp);
     return nsp;
 }
