@@ -54,8 +54,15 @@ APT_PACKAGES=(
     zlib1g-dev libssl-dev libhiredis-dev libmsgpack-dev redis-server
     # the openssl command line: the TLS tests make a throwaway CA and certificates with it
     openssl
+    # the inspector's charts (its SVG icons need qt6-svg-dev, below)
+    qt6-charts-dev
     # formatting, GUI tests and screenshots, fuzz and sanitizer builds
     clang-format xvfb xauth imagemagick clang-14 libclang-rt-14-dev
+    # the demos' GUIs: SVG icons (the qsvg plugins), Qt's own German and French strings
+    qt6-svg-dev qt6-translations-l10n
+    # headless Chromium: the chat's browser page is checked in it; xdotool types in the demo
+    # windows for scripts/screenshots.sh
+    chromium xdotool
 )
 
 # Node: use whatever `node` is already installed (it may be Node 20 from another source:
