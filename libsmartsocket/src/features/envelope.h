@@ -124,8 +124,8 @@ public:
         bool *binary);
 
 private:
-    Error openFrame(QByteArrayView frame, qint64 maxMessage, Inflater &inflater, QByteArray &message,
-        bool *binary);
+    Error openFrame(QByteArrayView frame, qint64 maxMessage, Inflater &inflater,
+        QByteArray &message, bool *binary);
     QByteArray aad(quint8 header) const;
 
     Extensions m_ext;
