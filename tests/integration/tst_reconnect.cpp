@@ -4,10 +4,13 @@
 
 #include "clienthelpers.h"
 #include "serverhelpers.h"
+#include "testkit.h"
 
 #include <QTcpServer>
 #include <QThread>
+
 #include <QtTest>
+#include <atomic>
 
 #include <algorithm>
 #include <cmath>
@@ -290,12 +293,9 @@ private Q_SLOTS:
         QObject inWorker;
         inWorker.moveToThread(&worker);
         Client *client = nullptr;
-        QMetaObject::invokeMethod(
-            &inWorker,
-            [&] {
-                client = new Client(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options);
-            },
-            Qt::BlockingQueuedConnection);
+        QVERIFY(TestKit::runInThreadOfAndWait(&inWorker, [&] {
+            client = new Client(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)), options);
+        }));
         QVERIFY(client);
         QCOMPARE(client->thread(), &worker);
         QMutex mutex;
@@ -307,11 +307,14 @@ private Q_SLOTS:
                 threads.append(QThread::currentThread());
             },
             Qt::DirectConnection);
-        QSignalSpy failed(client, &Client::reconnectFailed);
-        QMetaObject::invokeMethod(client, [client] { client->open(); });
-        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-        QMetaObject::invokeMethod(
-            client, [client] { delete client; }, Qt::BlockingQueuedConnection);
+        // Counted in the worker (a QSignalSpy there would append while this thread reads it).
+        std::atomic<int> failed { 0 };
+        connect(
+            client, &Client::reconnectFailed, client, [&failed] { ++failed; },
+            Qt::DirectConnection);
+        TestKit::runInThreadOf(client, [client] { client->open(); });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.load(), 1, 10000);
+        QVERIFY(TestKit::runInThreadOfAndWait(client, [client] { delete client; }));
         worker.quit();
         QVERIFY(worker.wait(5000));
         QMutexLocker lock(&mutex);

@@ -11,6 +11,7 @@
 
 #include "clienthelpers.h"
 #include "serverhelpers.h"
+#include "testkit.h"
 
 #include <QScopeGuard>
 #include <QThread>
@@ -373,17 +374,17 @@ private Q_SLOTS:
         if (moved) {
             auto *c = new Client(url, ownConnection());
             c->moveToThread(&thread);
-            QMetaObject::invokeMethod(&anchor, [c, setUp] { setUp(c); });
+            TestKit::runInThreadOf(&anchor, [c, setUp] { setUp(c); });
         } else {
-            QMetaObject::invokeMethod(
+            TestKit::runInThreadOf(
                 &anchor, [url, setUp] { setUp(new Client(url, ownConnection())); });
         }
 
         QTRY_VERIFY_WITH_TIMEOUT(done.load(), 10000);
         QTRY_COMPARE(serverLog.count(QStringLiteral("server ack callback")), 1);
         // Deleted in its own thread.
-        QMetaObject::invokeMethod(
-            &anchor, [&client] { delete client.exchange(nullptr); }, Qt::BlockingQueuedConnection);
+        QVERIFY(
+            TestKit::runInThreadOfAndWait(&anchor, [&client] { delete client.exchange(nullptr); }));
 
         QCOMPARE(log.count(QStringLiteral("connected")), 1);
         QCOMPARE(log.count(QStringLiteral("welcome")), 1);
